@@ -1,0 +1,468 @@
+//! The one message table: every error code, rule, label and notice, in Vietnamese and
+//! English. Each arm gives both languages, so the compiler refuses a missing one; the
+//! tests below refuse an empty one or placeholders that differ between languages.
+//!
+//! Wording follows the GOV.UK pattern: say what to do ("Nhập…"/"Enter…"), never "invalid".
+
+use crate::api::ErrorCode;
+use crate::methods::{ChoiceNote, Method, Subject};
+use crate::registration::{CaptchaError, Field};
+use crate::{
+    BirthDateError, EmailError, FullNameError, IdNumberError, Lang, OtpCodeError, PasswordRule,
+    PhoneError,
+};
+
+/// Anything with a text in both languages.
+pub trait Localize {
+    /// `(Vietnamese, English)`.
+    fn texts(&self) -> (&'static str, &'static str);
+
+    fn text(&self, lang: Lang) -> &'static str {
+        let (vi, en) = self.texts();
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Replaces each `{name}` in a template with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |acc, (name, value)| {
+            acc.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+impl Localize for Field {
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
+            Field::IdNumber => ("Số CMND/CCCD", "ID card number (CMND/CCCD)"),
+            Field::FullName => ("Họ và tên", "Full name"),
+            Field::DateOfBirth => ("Ngày sinh", "Date of birth"),
+            Field::Phone => ("Số điện thoại", "Mobile phone number"),
+            Field::Email => ("Email", "Email"),
+            Field::CaptchaAnswer => ("Mã xác thực", "Verification code"),
+        }
+    }
+}
+
+impl Localize for IdNumberError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use IdNumberError::*;
+        match self {
+            Required => ("Nhập số CMND/CCCD", "Enter your ID card number"),
+            NotDigits => (
+                "Số CMND/CCCD chỉ gồm chữ số",
+                "ID card number must contain only digits",
+            ),
+            WrongLength => (
+                "Số CMND/CCCD phải có 9 hoặc 12 chữ số",
+                "ID card number must be 9 or 12 digits",
+            ),
+            UnknownProvince => (
+                "3 chữ số đầu của số CCCD không phải mã tỉnh, thành phố. Kiểm tra lại số trên thẻ",
+                "The first 3 digits of a CCCD must be a province code. Check the number on your card",
+            ),
+            BirthYearMismatch => (
+                "Số CCCD không khớp với năm sinh. Kiểm tra lại số CCCD và ngày sinh",
+                "The CCCD number does not match the year of birth. Check both",
+            ),
+        }
+    }
+}
+
+impl Localize for FullNameError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use FullNameError::*;
+        match self {
+            Required => ("Nhập họ và tên", "Enter your full name"),
+            InvalidCharacters => (
+                "Họ và tên chỉ gồm chữ cái, dấu cách, dấu nháy và dấu gạch ngang",
+                "Full name must only include letters, spaces, apostrophes and hyphens",
+            ),
+            TooShort => (
+                "Họ và tên phải có ít nhất 2 chữ cái",
+                "Full name must have at least 2 letters",
+            ),
+            TooLong => (
+                "Họ và tên phải có tối đa 100 ký tự",
+                "Full name must be 100 characters or fewer",
+            ),
+        }
+    }
+}
+
+impl Localize for BirthDateError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use BirthDateError::*;
+        match self {
+            Required => ("Nhập ngày sinh", "Enter your date of birth"),
+            Format => (
+                "Nhập ngày sinh theo dạng ngày/tháng/năm, ví dụ 15/03/1990",
+                "Enter your date of birth as day/month/year, for example 15/03/1990",
+            ),
+            NotReal => (
+                "Ngày sinh phải là một ngày có thật",
+                "Date of birth must be a real date",
+            ),
+            InFuture => (
+                "Ngày sinh phải là một ngày trong quá khứ",
+                "Date of birth must be in the past",
+            ),
+            Before1900 => (
+                "Ngày sinh phải từ năm 1900 trở đi",
+                "Date of birth must be in 1900 or later",
+            ),
+        }
+    }
+}
+
+impl Localize for PhoneError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use PhoneError::*;
+        match self {
+            Required => (
+                "Nhập số điện thoại di động",
+                "Enter your mobile phone number",
+            ),
+            InvalidCharacters => (
+                "Số điện thoại chỉ gồm chữ số, ví dụ 0912 345 678",
+                "Mobile phone number must contain only digits, like 0912 345 678",
+            ),
+            WrongLength => (
+                "Số điện thoại di động phải có 10 chữ số, ví dụ 0912 345 678",
+                "Mobile phone number must be 10 digits, like 0912 345 678",
+            ),
+            Landline => (
+                "Đây là số máy bàn. Nhập số điện thoại di động",
+                "This is a landline number. Enter a mobile phone number",
+            ),
+            UnknownPrefix => (
+                "Đầu số này không thuộc nhà mạng di động Việt Nam nào. Kiểm tra lại số điện thoại",
+                "No Vietnamese mobile network uses this prefix. Check the number",
+            ),
+        }
+    }
+}
+
+impl Localize for EmailError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
+            EmailError::Invalid => (
+                "Nhập email đúng dạng, ví dụ ten@example.vn, hoặc để trống",
+                "Enter an email address in the correct format, like name@example.com, or leave it empty",
+            ),
+            EmailError::TooLong => (
+                "Email phải có tối đa 254 ký tự",
+                "Email address must be 254 characters or fewer",
+            ),
+        }
+    }
+}
+
+impl Localize for CaptchaError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
+            CaptchaError::Required => (
+                "Nhập các ký tự trong ảnh mã xác thực",
+                "Enter the characters shown in the image",
+            ),
+            CaptchaError::Incorrect => (
+                "Mã xác thực chưa đúng. Nhập các ký tự trong ảnh mới",
+                "The verification code was not right. Enter the characters in the new image",
+            ),
+        }
+    }
+}
+
+impl Localize for OtpCodeError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
+            OtpCodeError::Required => ("Nhập mã OTP", "Enter the code"),
+            OtpCodeError::Format => ("Mã OTP gồm 6 chữ số", "The code must be 6 digits"),
+        }
+    }
+}
+
+impl Localize for PasswordRule {
+    /// Checklist items: each reads as the rule to meet.
+    fn texts(&self) -> (&'static str, &'static str) {
+        use PasswordRule::*;
+        match self {
+            MinLength => ("Ít nhất 8 ký tự", "At least 8 characters"),
+            MaxLength => ("Tối đa 128 ký tự", "At most 128 characters"),
+            Lowercase => ("Có chữ thường (a–z)", "A lowercase letter (a–z)"),
+            Uppercase => ("Có chữ in hoa (A–Z)", "An uppercase letter (A–Z)"),
+            Digit => ("Có chữ số (0–9)", "A digit (0–9)"),
+            Special => (
+                "Có ký tự đặc biệt, ví dụ ! @ # $ %",
+                "A special character, like ! @ # $ %",
+            ),
+            NoIdNumber => ("Không chứa số CMND/CCCD", "Does not contain your ID number"),
+            NoPhone => (
+                "Không chứa số điện thoại",
+                "Does not contain your phone number",
+            ),
+            NoBirthDate => (
+                "Không chứa ngày sinh hoặc năm sinh",
+                "Does not contain your date or year of birth",
+            ),
+            NotCommon => (
+                "Không phải mật khẩu phổ biến, dễ đoán",
+                "Is not a common, easily guessed password",
+            ),
+            ConfirmationMatches => ("Nhập lại mật khẩu trùng khớp", "Both passwords match"),
+        }
+    }
+}
+
+impl Localize for ErrorCode {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use ErrorCode::*;
+        match self {
+            BadRequest => (
+                "Yêu cầu không đúng định dạng",
+                "The request was not in the expected format",
+            ),
+            PayloadTooLarge => ("Yêu cầu quá lớn", "The request is too large"),
+            NotFound => ("Không tìm thấy", "Not found"),
+            Validation => (
+                "Thông tin chưa đúng. Sửa các mục được đánh dấu",
+                "Some details need correcting. Fix the marked fields",
+            ),
+            CaptchaInvalid => (
+                "Mã xác thực chưa đúng. Nhập các ký tự trong ảnh mới",
+                "The verification code was not right. Enter the characters in the new image",
+            ),
+            AccountExists => (
+                "Số CMND/CCCD này đã có tài khoản trên Cổng Dịch vụ công",
+                "An account already exists for this ID number",
+            ),
+            CarrierMismatch => (
+                "Số điện thoại chưa được đăng ký chính chủ với số CMND/CCCD này tại nhà mạng",
+                "The carrier's records do not show this phone number as registered to this ID number",
+            ),
+            RateLimited => (
+                "Bạn đã thử quá nhiều lần. Vui lòng chờ {time} rồi thử lại",
+                "Too many attempts. Wait {time}, then try again",
+            ),
+            ResendTooSoon => (
+                "Bạn có thể gửi lại mã OTP sau {time}",
+                "You can send another code in {time}",
+            ),
+            ResendLimit => (
+                "Bạn đã gửi lại mã OTP quá số lần cho phép. Hãy bắt đầu lại hoặc đổi số điện thoại",
+                "You have asked for the maximum number of codes. Start again or change the phone number",
+            ),
+            OtpIncorrect => (
+                "Mã OTP không đúng. Bạn còn {n} lần thử",
+                "The code is not correct. You have {n} attempts left",
+            ),
+            OtpExpired => (
+                "Mã OTP đã hết hạn. Nhấn \"Gửi lại OTP\" để nhận mã mới",
+                "The code has expired. Select \"Gửi lại OTP\" (send again) to get a new code",
+            ),
+            Locked => (
+                "Tạm khóa do nhập sai quá nhiều lần. Thử lại sau {time}",
+                "Locked after too many wrong attempts. Try again after {time}",
+            ),
+            InvalidToken => (
+                "Phiên xác thực đã hết hạn. Vui lòng xác thực OTP lại",
+                "Your verification has expired. Verify the code again",
+            ),
+            InvalidCredentials => (
+                "Tên đăng nhập hoặc mật khẩu không đúng",
+                "The username or password is not correct",
+            ),
+            Unavailable => (
+                "Hệ thống đang bận. Vui lòng thử lại",
+                "The service is busy. Try again",
+            ),
+        }
+    }
+}
+
+enumerated! {
+/// Texts of the screens themselves (labels, headings, notices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ui {
+    PortalName,
+    PortalTagline,
+    SignIn,
+    Register,
+    HomeHeading,
+    HomeIntro,
+    ChooseHeading,
+    SubjectLegend,
+    MethodLegend,
+    Continue,
+    SkipToContent,
+    LanguageToggle,
+    Loading,
+    NotFoundHeading,
+    NotFoundBody,
+    BackHome,
+    ChooseIntro,
+    ThisBuildCoversMobile,
+}
+}
+
+impl Localize for Ui {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use Ui::*;
+        match self {
+            PortalName => ("Cổng Dịch vụ công quốc gia", "National Public Service Portal"),
+            PortalTagline => (
+                "Kết nối, cung cấp thông tin và dịch vụ công mọi lúc, mọi nơi",
+                "Public information and services, anytime, anywhere",
+            ),
+            SignIn => ("Đăng nhập", "Sign in"),
+            Register => ("Đăng ký", "Register"),
+            HomeHeading => ("Tài khoản Dịch vụ công", "Public service account"),
+            HomeIntro => (
+                "Đăng ký tài khoản để nộp hồ sơ, tra cứu và thanh toán trực tuyến. Công dân có thể đăng ký bằng thuê bao di động đã đăng ký chính chủ.",
+                "Register an account to apply, track and pay online. Citizens can register with a mobile number registered in their own name.",
+            ),
+            ChooseHeading => ("Chọn phương thức đăng ký", "Choose how to register"),
+            SubjectLegend => ("Đối tượng đăng ký", "Who is registering"),
+            MethodLegend => ("Phương thức đăng ký", "Registration method"),
+            Continue => ("Tiếp tục", "Continue"),
+            SkipToContent => ("Bỏ qua đến nội dung chính", "Skip to main content"),
+            LanguageToggle => ("English", "Tiếng Việt"),
+            Loading => ("Đang tải…", "Loading…"),
+            NotFoundHeading => ("Không tìm thấy trang", "Page not found"),
+            NotFoundBody => (
+                "Địa chỉ này không có trên Cổng. Kiểm tra lại đường dẫn hoặc quay về trang chủ.",
+                "There is no page at this address. Check the link or go back to the home page.",
+            ),
+            BackHome => ("Về trang chủ", "Go to the home page"),
+            ChooseIntro => (
+                "Chọn đối tượng và phương thức bạn dùng để xác minh danh tính.",
+                "Choose who is registering and how you will prove your identity.",
+            ),
+            ThisBuildCoversMobile => (
+                "Bản dựng này hỗ trợ đăng ký bằng thuê bao di động cho công dân. Chọn \"Công dân\" và \"Thuê bao di động\" để tiếp tục.",
+                "This build supports registration by mobile subscription for citizens. Choose \"Công dân\" (citizen) and \"Thuê bao di động\" (mobile subscription) to continue.",
+            ),
+        }
+    }
+}
+
+impl Localize for Subject {
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
+            Subject::Citizen => ("Công dân", "Citizen"),
+            Subject::Business => ("Doanh nghiệp", "Business"),
+            Subject::Organisation => ("Tổ chức", "Organisation"),
+        }
+    }
+}
+
+impl Localize for Method {
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
+            Method::Mobile => ("Thuê bao di động", "Mobile subscription"),
+            Method::SocialInsurance => ("Bảo hiểm xã hội", "Social insurance"),
+            Method::VnPost => ("Bưu điện Việt Nam", "Vietnam Post"),
+            Method::UsbToken => ("USB ký số", "USB signing token"),
+            Method::SimSignature => ("SIM ký số", "Signing SIM"),
+            Method::PersonalSignature => ("Chữ ký số cá nhân", "Personal digital signature"),
+        }
+    }
+}
+
+impl Localize for ChoiceNote {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use ChoiceNote::*;
+        match self {
+            ChooseSubject => ("Chọn đối tượng đăng ký", "Select who is registering"),
+            ChooseMethod => ("Chọn phương thức đăng ký", "Select a registration method"),
+            MobileIsForCitizens => (
+                "Đăng ký bằng thuê bao di động chỉ dành cho công dân. Doanh nghiệp và tổ chức đăng ký bằng USB ký số hoặc SIM ký số của đơn vị.",
+                "Registration by mobile subscription is for citizens only. Businesses and organisations register with their USB signing token or signing SIM.",
+            ),
+            SocialInsuranceNeeds => (
+                "Cần mã số bảo hiểm xã hội và số điện thoại đã đăng ký với cơ quan Bảo hiểm xã hội Việt Nam; thông tin được đối chiếu với cơ sở dữ liệu bảo hiểm.",
+                "You need your social insurance number and the phone number registered with Vietnam Social Security; your details are checked against its records.",
+            ),
+            VnPostNeeds => (
+                "Cần đến bưu cục của Bưu điện Việt Nam, mang theo CMND/CCCD để nhân viên xác minh trực tiếp.",
+                "You need to visit a Vietnam Post office with your ID card so that staff can verify you in person.",
+            ),
+            UsbTokenNeeds => (
+                "Cần USB ký số do tổ chức cung cấp dịch vụ chứng thực chữ ký số cấp, và phần mềm ký số được cài trên máy tính.",
+                "You need a USB signing token from a licensed certification provider, with its signing software installed on your computer.",
+            ),
+            SimSignatureNeeds => (
+                "Cần SIM ký số do nhà mạng cấp (đã đăng ký dịch vụ chữ ký số trên SIM).",
+                "You need a signing SIM from your mobile network, with its digital signature service enabled.",
+            ),
+            PersonalSignatureNeeds => (
+                "Cần chứng thư chữ ký số cá nhân còn hiệu lực (ký số từ xa) do tổ chức được cấp phép cung cấp.",
+                "You need a valid personal digital signature certificate (remote signing) from a licensed provider.",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    fn check_all<T: Localize + std::fmt::Debug>(items: &[T]) -> usize {
+        for item in items {
+            let (vi, en) = item.texts();
+            assert!(!vi.trim().is_empty(), "{item:?} lacks Vietnamese");
+            assert!(!en.trim().is_empty(), "{item:?} lacks English");
+            assert_eq!(
+                placeholders(vi),
+                placeholders(en),
+                "{item:?} placeholders differ"
+            );
+            for lang in Lang::ALL {
+                assert!(!item.text(lang).is_empty());
+            }
+        }
+        items.len()
+    }
+
+    #[test]
+    fn every_code_rule_and_label_has_both_languages() {
+        let n = check_all(Field::ALL)
+            + check_all(IdNumberError::ALL)
+            + check_all(FullNameError::ALL)
+            + check_all(BirthDateError::ALL)
+            + check_all(PhoneError::ALL)
+            + check_all(EmailError::ALL)
+            + check_all(CaptchaError::ALL)
+            + check_all(OtpCodeError::ALL)
+            + check_all(PasswordRule::ALL)
+            + check_all(ErrorCode::ALL)
+            + check_all(Ui::ALL)
+            + check_all(Subject::ALL)
+            + check_all(Method::ALL)
+            + check_all(ChoiceNote::ALL);
+        assert!(n >= 80, "{n}");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        let t = ErrorCode::OtpIncorrect.text(Lang::En);
+        assert_eq!(
+            fill(t, &[("n", "3")]),
+            "The code is not correct. You have 3 attempts left"
+        );
+    }
+}

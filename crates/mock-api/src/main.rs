@@ -1,0 +1,53 @@
+use clap::Parser;
+use mock_api::clock::Clock;
+use mock_api::config::Config;
+use mock_api::{app, initial_accounts, AppState};
+use std::net::SocketAddr;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() {
+    let config = Config::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let accounts = match initial_accounts(&config) {
+        Ok(accounts) => accounts,
+        Err(e) => {
+            eprintln!("mock-api: {e}");
+            std::process::exit(2);
+        }
+    };
+    let addr = SocketAddr::new(config.host, config.port);
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("mock-api: cannot listen on {addr}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let bound = listener.local_addr().unwrap_or(addr);
+    if config.no_dev {
+        tracing::info!("dev endpoints off (--no-dev)");
+    }
+    let state = AppState::new(config, Clock::system(), accounts);
+    // The first stdout line: `cargo xtask` reads the port from it.
+    println!("listening on http://{bound}");
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let shutdown = async {
+        let ctrl_c = tokio::signal::ctrl_c();
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("installing a SIGTERM handler");
+        tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+    };
+    if let Err(e) = axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
+        eprintln!("mock-api: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,36 @@
+use crate::captcha::{random_answer, render_svg, TTL_S};
+use crate::state::random_id;
+use crate::store::CaptchaEntry;
+use crate::AppState;
+use axum::extract::State;
+use axum::Json;
+use contract::api::CaptchaChallenge;
+use contract::registration::normalize_captcha_answer;
+use time::Duration;
+
+pub async fn new_captcha(State(s): State<AppState>) -> Json<CaptchaChallenge> {
+    let mut rng = rand::rng();
+    let answer = match &s.config.captcha_answer {
+        Some(fixed) => normalize_captcha_answer(fixed),
+        None => random_answer(&mut rng),
+    };
+    let image_svg = render_svg(&answer, &mut rng);
+    let captcha_id = random_id();
+    let now = s.clock.now();
+    {
+        let mut store = s.store();
+        store.prune(now);
+        store.captchas.insert(
+            captcha_id.clone(),
+            CaptchaEntry {
+                answer,
+                expires_at: now + Duration::seconds(TTL_S.into()),
+            },
+        );
+    }
+    Json(CaptchaChallenge {
+        captcha_id,
+        image_svg,
+        expires_in_s: TTL_S,
+    })
+}

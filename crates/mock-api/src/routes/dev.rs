@@ -1,0 +1,81 @@
+//! Development controls (absent with `--no-dev`): the SMS outbox, the clock, and faults.
+
+use crate::error::{ApiJson, AppError};
+use crate::store::{Faults, Sms};
+use crate::AppState;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use contract::api::ErrorCode;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// Every SMS "sent", newest first.
+pub async fn outbox(State(s): State<AppState>) -> Json<Vec<Sms>> {
+    Json(s.store().outbox.iter().rev().cloned().collect())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockRequest {
+    advance_s: u32,
+}
+
+#[derive(Serialize)]
+pub struct ClockState {
+    #[serde(with = "time::serde::rfc3339")]
+    now: OffsetDateTime,
+}
+
+/// Moves the mock's clock forward (never back: codes and locks only ever age).
+pub async fn clock(
+    State(s): State<AppState>,
+    ApiJson(req): ApiJson<ClockRequest>,
+) -> Json<ClockState> {
+    s.clock.advance(req.advance_s.into());
+    Json(ClockState { now: s.clock.now() })
+}
+
+pub async fn set_faults(
+    State(s): State<AppState>,
+    ApiJson(faults): ApiJson<Faults>,
+) -> Result<Json<Faults>, AppError> {
+    let valid_status = faults.status.is_none_or(|c| (400..=599).contains(&c));
+    if !valid_status || faults.latency_ms > 60_000 {
+        let mut e = AppError::new(ErrorCode::BadRequest);
+        e.0.message = "status must be 400–599 and latency_ms at most 60000".into();
+        return Err(e);
+    }
+    s.store().faults = faults;
+    Ok(Json(faults))
+}
+
+/// Applies the configured latency and failures to every API request but the dev ones.
+pub async fn inject_faults(State(s): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.starts_with("/dev/") || path.starts_with("/api/dev/") {
+        return next.run(req).await;
+    }
+    let (latency, fail) = {
+        let mut store = s.store();
+        let faults = &mut store.faults;
+        let fail = (faults.fail_next > 0).then(|| {
+            faults.fail_next -= 1;
+            faults.status.unwrap_or(503)
+        });
+        (faults.latency_ms, fail)
+    };
+    if latency > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(latency)).await;
+    }
+    match fail {
+        Some(status) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+            let body = AppError::new(ErrorCode::Unavailable).0;
+            (status, Json(body)).into_response()
+        }
+        None => next.run(req).await,
+    }
+}

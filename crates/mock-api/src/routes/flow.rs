@@ -1,0 +1,247 @@
+//! The steps registration and password reset share: resend, verify, set the password.
+
+use super::lang_of;
+use super::registrations::sms_for;
+use crate::error::{ApiJson, AppError};
+use crate::otp::OtpError;
+use crate::passwords;
+use crate::state::{random_code, random_id};
+use crate::store::{Account, Applicant, Flow, FlowKind};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use contract::api::{
+    AccountReady, ErrorCode, OtpResent, OtpVerified, SetPasswordRequest, VerifyOtpRequest,
+    MOBILE_VERIFICATION_LEVEL,
+};
+use contract::password::{check, PersonalInfo};
+use contract::{BirthDate, IdNumber, Lang, OtpCode};
+use subtle::ConstantTimeEq;
+use time::Duration;
+
+/// How long a verified code's password token lasts.
+const PASSWORD_TOKEN_TTL: Duration = Duration::minutes(10);
+
+fn otp_error(e: OtpError) -> AppError {
+    match e {
+        OtpError::TooSoon { retry_after_s } => {
+            AppError::new(ErrorCode::ResendTooSoon).with_retry_after(retry_after_s)
+        }
+        OtpError::SendLimit => AppError::new(ErrorCode::ResendLimit),
+        OtpError::Locked {
+            until,
+            retry_after_s,
+        } => {
+            let mut e = AppError::new(ErrorCode::Locked).with_retry_after(retry_after_s);
+            e.0.locked_until = Some(until);
+            e
+        }
+        OtpError::Expired => AppError::new(ErrorCode::OtpExpired),
+        OtpError::Incorrect { attempts_left } => {
+            let mut e = AppError::new(ErrorCode::OtpIncorrect);
+            e.0.attempts_left = Some(attempts_left);
+            e
+        }
+    }
+}
+
+fn flow_mut<'a>(
+    flows: &'a mut std::collections::HashMap<String, Flow>,
+    id: &str,
+    kind: FlowKind,
+) -> Result<&'a mut Flow, AppError> {
+    flows
+        .get_mut(id)
+        .filter(|f| f.kind == kind)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))
+}
+
+async fn resend(
+    s: AppState,
+    kind: FlowKind,
+    id: String,
+    lang: Lang,
+) -> Result<Json<OtpResent>, AppError> {
+    let now = s.clock.now();
+    let mut store = s.store();
+    let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+    flow.otp
+        .resend(random_code(), &s.policy, now)
+        .map_err(|e| otp_error(e).lang(lang))?;
+    let otp = flow.otp.status(&s.policy, now);
+    if let Some(sms) = sms_for(flow, now) {
+        store.send_sms(sms);
+    }
+    Ok(Json(OtpResent { otp }))
+}
+
+async fn verify(
+    s: AppState,
+    kind: FlowKind,
+    id: String,
+    lang: Lang,
+    req: VerifyOtpRequest,
+) -> Result<Json<OtpVerified>, AppError> {
+    let now = s.clock.now();
+    let mut store = s.store();
+    let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+    let Ok(code) = OtpCode::parse(&req.code) else {
+        // Not six digits: refused without spending an attempt.
+        let mut e = AppError::new(ErrorCode::OtpIncorrect);
+        e.0.attempts_left = Some(flow.otp.status(&s.policy, now).attempts_left);
+        return Err(e.lang(lang));
+    };
+    flow.otp
+        .verify(&code, &s.policy, now)
+        .map_err(|e| otp_error(e).lang(lang))?;
+    let token = random_id();
+    flow.password_token = Some((token.clone(), now + PASSWORD_TOKEN_TTL));
+    Ok(Json(OtpVerified {
+        password_token: token,
+    }))
+}
+
+async fn set_password(
+    s: AppState,
+    kind: FlowKind,
+    id: String,
+    lang: Lang,
+    req: SetPasswordRequest,
+) -> Result<(StatusCode, Json<AccountReady>), AppError> {
+    let now = s.clock.now();
+    let today = s.clock.today_in_vietnam();
+    let username = {
+        let mut guard = s.store();
+        let store = &mut *guard;
+        let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+        let token_ok = flow
+            .password_token
+            .as_ref()
+            .is_some_and(|(token, expires)| {
+                now < *expires && bool::from(token.as_bytes().ct_eq(req.password_token.as_bytes()))
+            });
+        if !token_ok {
+            return Err(AppError::new(ErrorCode::InvalidToken).lang(lang));
+        }
+        let (info, username) = match &flow.applicant {
+            Applicant::New(r) => (
+                PersonalInfo {
+                    id_number: Some(r.id_number.clone()),
+                    phone: Some(r.phone.clone()),
+                    birth_date: Some(r.birth_date),
+                },
+                r.id_number.as_str().to_owned(),
+            ),
+            Applicant::Existing { username, phone } => {
+                let username = username.clone().unwrap_or_default();
+                let birth = store
+                    .accounts
+                    .get(&username)
+                    .and_then(|a| BirthDate::parse(&a.birth_date, today).ok());
+                (
+                    PersonalInfo {
+                        id_number: IdNumber::parse(&username).ok(),
+                        phone: Some(phone.clone()),
+                        birth_date: birth,
+                    },
+                    username,
+                )
+            }
+        };
+        let failed = check(&req.password, &req.password_confirmation, &info).failed();
+        if !failed.is_empty() {
+            let mut e = AppError::new(ErrorCode::Validation);
+            e.0.rules = Some(failed);
+            return Err(e.lang(lang));
+        }
+        // Spend the token before hashing, so a second request with it fails.
+        let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+        flow.password_token = None;
+        username
+    };
+    let hash = passwords::hash_async(req.password).await;
+
+    let mut guard = s.store();
+    let store = &mut *guard;
+    let Some(flow) = store.flows.remove(&id) else {
+        return Err(AppError::new(ErrorCode::NotFound).lang(lang));
+    };
+    let status = match flow.applicant {
+        Applicant::New(r) => {
+            if store.accounts.contains_key(r.id_number.as_str()) {
+                // Registered meanwhile (another tab finished first).
+                return Err(AppError::new(ErrorCode::AccountExists).lang(lang));
+            }
+            store.accounts.insert(
+                username.clone(),
+                Account {
+                    id_number: username.clone(),
+                    full_name: r.full_name.as_str().to_owned(),
+                    phone: r.phone.as_str().to_owned(),
+                    birth_date: r.birth_date.to_iso(),
+                    email: r.email.map(|e| e.as_str().to_owned()),
+                    password_hash: hash,
+                    failed_sign_ins: 0,
+                    locked_until: None,
+                },
+            );
+            StatusCode::CREATED
+        }
+        Applicant::Existing { .. } => {
+            let Some(account) = store.accounts.get_mut(&username) else {
+                return Err(AppError::new(ErrorCode::InvalidToken).lang(lang));
+            };
+            account.password_hash = hash;
+            account.failed_sign_ins = 0;
+            account.locked_until = None;
+            StatusCode::OK
+        }
+    };
+    s.persist(&store.accounts);
+    Ok((
+        status,
+        Json(AccountReady {
+            username,
+            verification_level: MOBILE_VERIFICATION_LEVEL,
+        }),
+    ))
+}
+
+macro_rules! flow_handlers {
+    ($kind:expr, $resend:ident, $verify:ident, $password:ident) => {
+        pub async fn $resend(
+            State(s): State<AppState>,
+            Path(id): Path<String>,
+            headers: HeaderMap,
+        ) -> Result<Json<OtpResent>, AppError> {
+            resend(s, $kind, id, lang_of(&headers)).await
+        }
+
+        pub async fn $verify(
+            State(s): State<AppState>,
+            Path(id): Path<String>,
+            headers: HeaderMap,
+            ApiJson(req): ApiJson<VerifyOtpRequest>,
+        ) -> Result<Json<OtpVerified>, AppError> {
+            verify(s, $kind, id, lang_of(&headers), req).await
+        }
+
+        pub async fn $password(
+            State(s): State<AppState>,
+            Path(id): Path<String>,
+            headers: HeaderMap,
+            ApiJson(req): ApiJson<SetPasswordRequest>,
+        ) -> Result<(StatusCode, Json<AccountReady>), AppError> {
+            set_password(s, $kind, id, lang_of(&headers), req).await
+        }
+    };
+}
+
+flow_handlers!(
+    FlowKind::Registration,
+    resend_registration,
+    verify_registration,
+    password_registration
+);
+flow_handlers!(FlowKind::Reset, resend_reset, verify_reset, password_reset);

@@ -1,0 +1,75 @@
+use super::registrations::sms_for;
+use super::{host_of, ip_of, lang_of, ClientAddr};
+use crate::error::{ApiJson, AppError};
+use crate::otp::Otp;
+use crate::state::{random_code, random_id};
+use crate::store::{Applicant, Flow, FlowKind};
+use crate::AppState;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use contract::api::{ErrorCode, PasswordResetRequest, PasswordResetStarted};
+use contract::registration::FieldErrors;
+use contract::{IdNumber, Phone};
+
+/// `POST /api/password-resets`: the same answer whether or not the ID and phone match an
+/// account (no enumeration); only a match gets an SMS.
+pub async fn start(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    addr: ClientAddr,
+    ApiJson(req): ApiJson<PasswordResetRequest>,
+) -> Result<(StatusCode, Json<PasswordResetStarted>), AppError> {
+    let lang = lang_of(&headers);
+    let now = s.clock.now();
+    let (id, phone) = match (IdNumber::parse(&req.id_number), Phone::parse(&req.phone)) {
+        (Ok(id), Ok(phone)) => (id, phone),
+        (id, phone) => {
+            let mut e = AppError::new(ErrorCode::Validation);
+            e.0.fields = Some(FieldErrors {
+                id_number: id.err(),
+                phone: phone.err(),
+                ..Default::default()
+            });
+            return Err(e.lang(lang));
+        }
+    };
+    let mut store = s.store();
+    let limited = |wait| {
+        AppError::new(ErrorCode::RateLimited)
+            .with_retry_after(wait)
+            .lang(lang)
+    };
+    store.ip_limit.hit(ip_of(&addr), now).map_err(limited)?;
+    store
+        .phone_limit
+        .hit(phone.as_str().to_owned(), now)
+        .map_err(limited)?;
+    let username = store
+        .accounts
+        .get(id.as_str())
+        .filter(|a| a.phone == phone.as_str())
+        .map(|a| a.id_number.clone());
+    let flow = Flow {
+        kind: FlowKind::Reset,
+        otp: Otp::issue(random_code(), &s.policy, now),
+        applicant: Applicant::Existing { username, phone },
+        password_token: None,
+        sms_host: host_of(&headers),
+    };
+    let phone_masked = flow.phone().masked();
+    let otp = flow.otp.status(&s.policy, now);
+    let reset_id = random_id();
+    if let Some(sms) = sms_for(&flow, now) {
+        store.send_sms(sms);
+    }
+    store.flows.insert(reset_id.clone(), flow);
+    Ok((
+        StatusCode::CREATED,
+        Json(PasswordResetStarted {
+            reset_id,
+            phone_masked,
+            otp,
+        }),
+    ))
+}

@@ -1,0 +1,157 @@
+//! Serving the built SPA: pre-compressed files, `index.html` for deep links, cache
+//! rules, and the security headers every answer carries.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::Router;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::sync::Arc;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// Static files after the API; any other path gets `index.html` (the SPA routes it).
+pub fn serve(app: Router, dir: &Path) -> Router {
+    let index = ServeFile::new(dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
+    app.fallback_service(files)
+        .layer(axum::middleware::from_fn(cache_control))
+}
+
+/// `name-<16 hex>.ext` is a Trunk-hashed file: its content never changes under that name.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("");
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        // Trunk names the wasm `name-<hash>_bg.wasm`.
+        let hash = hash.trim_end_matches("_bg");
+        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+async fn cache_control(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut response = next.run(req).await;
+    let value = if api {
+        "no-store"
+    } else if hashed && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        // index.html and unhashed files: always revalidate, so a deploy shows at once.
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// The `sha256-…` sources of every inline `<script>` in index.html (Trunk's loader),
+/// so the CSP allows exactly those and no other inline script.
+pub fn inline_script_hashes(index_html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = index_html;
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start..];
+        let Some(tag_end) = rest.find('>') else { break };
+        let tag = &rest[..tag_end];
+        let body_start = tag_end + 1;
+        let Some(close) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + close];
+        if !tag.contains(" src=") && !body.trim().is_empty() {
+            let digest = Sha256::digest(body.as_bytes());
+            hashes.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[body_start + close..];
+    }
+    hashes
+}
+
+pub fn content_security_policy(static_dir: Option<&Path>) -> String {
+    let Some(dir) = static_dir else {
+        return "default-src 'none'; frame-ancestors 'none'".into();
+    };
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+    let hashes = inline_script_hashes(&index).join(" ");
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+#[derive(Clone)]
+pub struct SecurityHeaders {
+    csp: Arc<HeaderValue>,
+}
+
+pub fn security_headers(static_dir: Option<&Path>) -> SecurityHeaders {
+    let csp = content_security_policy(static_dir);
+    SecurityHeaders {
+        csp: Arc::new(
+            HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'self'")),
+        ),
+    }
+}
+
+pub async fn add_security_headers(
+    State(headers): State<SecurityHeaders>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, (*headers.csp).clone());
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), otp-credentials=(self)",
+        ),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_assets() {
+        assert!(is_hashed_asset("/portal-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed_asset("/portal-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/dang-ky"));
+    }
+
+    #[test]
+    fn hashes_only_inline_scripts() {
+        let html = r#"<script src="/a.js"></script><script type="module">boot()</script>"#;
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 1);
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"boot()"));
+        assert_eq!(hashes[0], format!("'sha256-{expected}'"));
+    }
+}

@@ -1,0 +1,108 @@
+//! In-process driving of the mock API: `app(state)` + `oneshot`, a fixed clock.
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use mock_api::clock::Clock;
+use mock_api::config::Config;
+use mock_api::{app, initial_accounts, AppState};
+use serde_json::{json, Value};
+use time::macros::datetime;
+use tower::ServiceExt;
+
+pub const CAPTCHA: &str = "ABCDE";
+
+pub struct TestApp {
+    pub state: AppState,
+    pub router: Router,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub headers: axum::http::HeaderMap,
+}
+
+impl TestApp {
+    pub fn new() -> Self {
+        Self::with(|_| {})
+    }
+
+    pub fn with(tweak: impl FnOnce(&mut Config)) -> Self {
+        let mut config = Config::default();
+        config.captcha_answer = Some(CAPTCHA.into());
+        tweak(&mut config);
+        let accounts = initial_accounts(&config).expect("accounts");
+        let state = AppState::new(config, Clock::fixed(datetime!(2026-11-26 05:00:00 UTC)), accounts);
+        TestApp { router: app(state.clone()), state }
+    }
+
+    pub async fn raw(&self, req: Request<Body>) -> Answer {
+        let response = self.router.clone().oneshot(req).await.expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Answer { status, body, headers }
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.raw(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Answer {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::HOST, "localhost:8787")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.raw(req).await
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.state.clock.advance(seconds);
+    }
+
+    pub async fn captcha_id(&self) -> String {
+        let a = self.get("/api/captcha").await;
+        assert_eq!(a.status, StatusCode::OK);
+        a.body["captcha_id"].as_str().unwrap().to_owned()
+    }
+
+    /// A valid registration body for CCCD serial `100 + n` (born 1990; clear of the personas) and phone `phone`.
+    pub async fn registration(&self, n: u32, phone: &str) -> Value {
+        json!({
+            "id_number": format!("001090{:06}", 100 + n),
+            "full_name": "Trần Thị Bình",
+            "date_of_birth": "1990-05-15",
+            "phone": phone,
+            "captcha_id": self.captcha_id().await,
+            "captcha_answer": "abcde",
+        })
+    }
+
+    /// Starts a registration and returns its id.
+    pub async fn start(&self, n: u32, phone: &str) -> String {
+        let body = self.registration(n, phone).await;
+        let a = self.post("/api/registrations", body).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        a.body["registration_id"].as_str().unwrap().to_owned()
+    }
+
+    /// The newest code sent to `phone`.
+    pub async fn last_code(&self, phone: &str) -> Option<String> {
+        let outbox = self.get("/api/dev/outbox").await.body;
+        outbox
+            .as_array()?
+            .iter()
+            .find(|sms| sms["to"] == phone)
+            .map(|sms| sms["code"].as_str().unwrap().to_owned())
+    }
+
+    pub async fn verify(&self, base: &str, id: &str, code: &str) -> Answer {
+        self.post(&format!("{base}/{id}/otp/verify"), json!({ "code": code })).await
+    }
+}

@@ -1,0 +1,30 @@
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Red portal header: a neutral emblem of our own, the portal name, and the language toggle.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" attr:class="site-header__brand">
+                    <svg class="emblem" viewBox="0 0 32 32" aria-hidden="true" width="36" height="36">
+                        <circle cx="16" cy="16" r="15" fill="#c8102e" stroke="#ffd34e" stroke-width="2"/>
+                        <path d="M16 7l2.6 6.1 6.6.5-5 4.3 1.6 6.4L16 20.9l-5.8 3.4 1.6-6.4-5-4.3 6.6-.5z" fill="#ffd34e"/>
+                    </svg>
+                    <span class="site-header__text">
+                        <span class="site-header__name">{i18n.t(Ui::PortalName)}</span>
+                        <span class="site-header__tagline">{i18n.t(Ui::PortalTagline)}</span>
+                    </span>
+                </A>
+                <button type="button" class="lang-toggle" on:click=move |_| i18n.toggle()
+                    lang=move || if i18n.lang.get() == contract::Lang::Vi { "en" } else { "vi" }>
+                    {i18n.t(Ui::LanguageToggle)}
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,65 @@
+//! The language context: Vietnamese by default, English on request, remembered in
+//! localStorage, and reflected in `<html lang>` so screen readers pronounce it right.
+
+use contract::{Lang, Localize};
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "portal.lang";
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// A reactive text: re-renders when the language changes.
+    pub fn t<T>(self, item: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static
+    where
+        T: Localize + Copy + Send + Sync + 'static,
+    {
+        let lang = self.lang;
+        move || item.text(lang.get())
+    }
+
+    pub fn toggle(self) {
+        self.lang.update(|l| {
+            *l = match l {
+                Lang::Vi => Lang::En,
+                Lang::En => Lang::Vi,
+            }
+        });
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn saved_lang() -> Lang {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+/// Provides the context (from the saved choice) and keeps `<html lang>` and storage in step.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        lang: RwSignal::new(saved_lang()),
+    };
+    Effect::new(move |_| {
+        let lang = i18n.lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+        if let Some(s) = storage() {
+            let _ = s.set_item(STORAGE_KEY, lang.tag());
+        }
+    });
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

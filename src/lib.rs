@@ -1,0 +1,9 @@
+//! The citizen registration SPA of the National Public Service Portal.
+//!
+//! Logic (validation, rules, messages) lives in `contract`; this crate wires it to
+//! screens. `main.rs` only mounts [`app::App`].
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;

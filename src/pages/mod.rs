@@ -1,0 +1,3 @@
+pub mod choose_method;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,16 @@
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1>{i18n.t(Ui::NotFoundHeading)}</h1>
+            <p>{i18n.t(Ui::NotFoundBody)}</p>
+            <A href="/">{i18n.t(Ui::BackHome)}</A>
+        </section>
+    }
+}

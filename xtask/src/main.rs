@@ -1,0 +1,59 @@
+//! `cargo xtask <command>`: the project's commands. See README.md.
+
+mod run;
+mod serve;
+mod sizes;
+mod test;
+mod toolchain;
+
+use anyhow::Result;
+use std::path::PathBuf;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  dev                     install what is missing, start the mock API (:8787) and trunk serve (:8080)
+  test                    every check: fmt, clippy (native + wasm32), native tests, browser tests,
+                          release build + size budget, end-to-end tests; ends with `N passed, N failed`
+  preview [-- <flags>]    release build served with the mock API on one port (8787)
+  doctor                  say what is missing or mismatched, change nothing
+  setup                   install what is missing (what dev and test do first)
+";
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask has a parent folder")
+        .to_path_buf()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map(String::as_str).unwrap_or("");
+    let rest: Vec<String> = args
+        .iter()
+        .skip(1)
+        .filter(|a| *a != "--")
+        .cloned()
+        .collect();
+    let result: Result<()> = match command {
+        "dev" => serve::dev(),
+        "test" => test::test(),
+        "preview" => serve::preview(&rest),
+        "doctor" => toolchain::doctor(),
+        "setup" => toolchain::setup(toolchain::Needs::ALL),
+        _ => {
+            eprint!("{USAGE}");
+            std::process::exit(if command.is_empty() || command == "help" {
+                0
+            } else {
+                2
+            });
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("xtask {command}: {e:#}");
+        std::process::exit(1);
+    }
+}

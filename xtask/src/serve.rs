@@ -1,0 +1,159 @@
+//! Long-running processes: the mock API, `trunk serve`, and stopping them cleanly.
+
+use crate::run::{cmd, status};
+use crate::toolchain::{self, Needs};
+use crate::{root, sizes};
+use anyhow::{bail, Context, Result};
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A child in its own process group, so that stopping it also stops what it started
+/// (Trunk's cargo and wasm-bindgen runs), and Ctrl-C reaches only xtask, which then
+/// stops everything in order.
+pub struct Supervised {
+    name: &'static str,
+    child: Child,
+}
+
+impl Supervised {
+    pub fn spawn(name: &'static str, mut command: Command) -> Result<Self> {
+        command.process_group(0);
+        let child = command
+            .spawn()
+            .with_context(|| format!("starting {name}"))?;
+        Ok(Supervised { name, child })
+    }
+
+    fn exited(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)))
+    }
+
+    pub fn stop(&mut self) {
+        if self.exited() {
+            return;
+        }
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        for _ in 0..50 {
+            if self.exited() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+        eprintln!("{} did not stop on SIGTERM; killed", self.name);
+    }
+}
+
+impl Drop for Supervised {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// The mock API, started on a port it picks or is given; its first stdout line names
+/// the address it bound.
+pub struct MockServer {
+    process: Supervised,
+    url: String,
+}
+
+impl MockServer {
+    pub fn start(binary: &std::path::Path, args: &[String]) -> Result<Self> {
+        let mut c = Command::new(binary);
+        c.args(args).current_dir(root()).stdout(Stdio::piped());
+        let mut process = Supervised::spawn("mock-api", c)?;
+        let stdout = process.child.stdout.take().expect("piped");
+        let mut lines = BufReader::new(stdout).lines();
+        let first = lines.next().transpose()?.unwrap_or_default();
+        let Some(url) = first.strip_prefix("listening on ").map(str::to_owned) else {
+            bail!("mock-api did not start (said: {first:?})");
+        };
+        // Keep draining its output so it never blocks on a full pipe.
+        std::thread::spawn(move || lines.map_while(Result::ok).for_each(|l| println!("{l}")));
+        Ok(MockServer { process, url })
+    }
+
+    /// A debug build serving `dist/` on a free port, with a fixed captcha answer.
+    pub fn start_for_tests() -> Result<Self> {
+        status(cmd("cargo", &["build", "-p", "mock-api", "--locked"]))?;
+        let args: Vec<String> = [
+            "--port",
+            "0",
+            "--static-dir",
+            "dist",
+            "--captcha-answer",
+            "ABCDE",
+        ]
+        .map(String::from)
+        .into();
+        Self::start(&root().join("target/debug/mock-api"), &args)
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    fn exited(&mut self) -> bool {
+        self.process.exited()
+    }
+}
+
+fn on_interrupt() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+        .context("installing Ctrl-C handler")?;
+    Ok(stop)
+}
+
+/// `cargo xtask dev`.
+pub fn dev() -> Result<()> {
+    toolchain::setup(Needs::BUILD)?;
+    status(cmd("cargo", &["build", "-p", "mock-api"]))?;
+    let stop = on_interrupt()?;
+    let args: Vec<String> = ["--port", "8787"].map(String::from).into();
+    let mut api = MockServer::start(&root().join("target/debug/mock-api"), &args)?;
+    let mut trunk = Supervised::spawn("trunk serve", cmd("trunk", &["serve"]))?;
+    println!("\nmock API: {}", api.url());
+    println!("app:      http://127.0.0.1:8080/  (first build takes a while; Ctrl-C stops both)\n");
+    while !stop.load(Ordering::SeqCst) {
+        if api.exited() || trunk.exited() {
+            eprintln!("a process exited; stopping the other");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    trunk.stop();
+    api.process.stop();
+    Ok(())
+}
+
+/// `cargo xtask preview [-- <mock-api flags>]`.
+pub fn preview(flags: &[String]) -> Result<()> {
+    toolchain::setup(Needs::BUILD)?;
+    sizes::release_build()?;
+    status(cmd(
+        "cargo",
+        &["build", "-p", "mock-api", "--profile", "server", "--locked"],
+    ))?;
+    let stop = on_interrupt()?;
+    let mut args: Vec<String> = ["--port", "8787", "--static-dir", "dist"]
+        .map(String::from)
+        .into();
+    args.extend(flags.iter().cloned());
+    let mut api = MockServer::start(&root().join("target/server/mock-api"), &args)?;
+    println!(
+        "\npreview: {}  (release build + mock API; Ctrl-C stops)\n",
+        api.url()
+    );
+    while !stop.load(Ordering::SeqCst) && !api.exited() {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! `cargo xtask test`: every layer, each counted, ending with `N passed, N failed`.
+//!
+//! Checks that are not test suites (fmt, clippy, pins, budget) count one each. A
+//! failing layer does not stop the independent ones after it, so one run reports all.
+
+use crate::run::{cmd, tee};
+use crate::serve::MockServer;
+use crate::toolchain::{self, Needs, CHROMEDRIVER, WASM_TARGET};
+use crate::{root, sizes};
+use anyhow::Result;
+
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn check(&mut self, name: &str, ok: bool) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            self.failures.push(name.to_owned());
+        }
+    }
+
+    /// Adds the counts a test runner printed; a runner that failed without printing
+    /// a failed count (a build error) still counts as one failure.
+    fn suite(&mut self, name: &str, ok: bool, output: &str) {
+        let (passed, failed) = count_results(output);
+        self.passed += passed;
+        self.failed += failed;
+        if !ok || failed > 0 {
+            self.failures.push(name.to_owned());
+            if failed == 0 {
+                self.failed += 1;
+            }
+        }
+    }
+}
+
+/// Sums `test result: … N passed; M failed` (cargo test, wasm-bindgen-test-runner)
+/// and `# pass N` / `# fail N` or `ℹ pass N` / `ℹ fail N` (node --test).
+fn count_results(output: &str) -> (u64, u64) {
+    let mut passed = 0;
+    let mut failed = 0;
+    let number_before = |line: &str, word: &str| -> Option<u64> {
+        let i = line.find(word)?;
+        line[..i].split_whitespace().last()?.parse().ok()
+    };
+    for line in output.lines() {
+        let line = line.trim();
+        if line.starts_with("test result:") {
+            passed += number_before(line, " passed").unwrap_or(0);
+            failed += number_before(line, " failed").unwrap_or(0);
+        } else if let Some(rest) = line.strip_prefix("# ").or_else(|| line.strip_prefix("ℹ ")) {
+            let mut words = rest.split_whitespace();
+            let (kind, n) = (
+                words.next(),
+                words.next().and_then(|n| n.parse::<u64>().ok()),
+            );
+            match (kind, n, words.next()) {
+                (Some("pass"), Some(n), None) => passed += n,
+                (Some("fail"), Some(n), None) => failed += n,
+                _ => {}
+            }
+        }
+    }
+    (passed, failed)
+}
+
+pub fn test() -> Result<()> {
+    toolchain::setup(Needs::ALL)?;
+    let mut t = Tally::default();
+
+    let ok = tee(cmd("cargo", &["fmt", "--all", "--check"]))?.0;
+    t.check("cargo fmt --check", ok);
+
+    let pins = toolchain::locked_wasm_bindgen().ok() == toolchain::trunk_toml_wasm_bindgen();
+    t.check("Trunk.toml wasm_bindgen pin equals Cargo.lock", pins);
+
+    let clippy = [
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    t.check("clippy (native)", tee(cmd("cargo", &clippy))?.0);
+    let clippy_wasm = [
+        "clippy",
+        "-p",
+        "portal",
+        "--target",
+        WASM_TARGET,
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    t.check("clippy (wasm32)", tee(cmd("cargo", &clippy_wasm))?.0);
+
+    let (ok, out) = tee(cmd("cargo", &["test", "--workspace", "--locked"]))?;
+    t.suite("native tests", ok, &out);
+
+    let mut browser = cmd(
+        "cargo",
+        &["test", "-p", "portal", "--target", WASM_TARGET, "--locked"],
+    );
+    browser.env("CHROMEDRIVER", CHROMEDRIVER);
+    let (ok, out) = tee(browser)?;
+    t.suite(
+        "browser tests (wasm-bindgen-test, headless Chromium)",
+        ok,
+        &out,
+    );
+
+    let built = sizes::release_build()
+        .map_err(|e| eprintln!("{e:#}"))
+        .is_ok();
+    t.check("release build (trunk build --release)", built);
+    if built {
+        match sizes::first_load() {
+            Ok(report) => {
+                println!("{report}");
+                t.check("first-load budget", report.within_budget());
+            }
+            Err(e) => {
+                eprintln!("{e:#}");
+                t.check("first-load budget", false);
+            }
+        }
+        match e2e() {
+            Ok((ok, out)) => t.suite("end-to-end tests", ok, &out),
+            Err(e) => {
+                eprintln!("end-to-end: {e:#}");
+                t.check("end-to-end tests", false);
+            }
+        }
+    } else {
+        t.check("end-to-end tests (skipped: no release build)", false);
+    }
+
+    if !t.failures.is_empty() {
+        eprintln!("\nfailed: {}", t.failures.join("; "));
+    }
+    println!("{} passed, {} failed", t.passed, t.failed);
+    if t.failed > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// The release build served by the mock API, driven by Playwright in headless Chromium.
+fn e2e() -> Result<(bool, String)> {
+    let server = MockServer::start_for_tests()?;
+    let mut specs: Vec<_> = std::fs::read_dir(root().join("e2e"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    specs.sort();
+    let mut node = cmd(
+        "node",
+        &["--test", "--test-reporter=spec", "--test-concurrency=1"],
+    );
+    node.args(specs)
+        .env("BASE_URL", server.url())
+        .env("CHROMIUM", toolchain::CHROMIUM)
+        .env("SCREENSHOT_DIR", root().join("target/screenshots"));
+    let result = tee(node);
+    drop(server);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_results;
+
+    #[test]
+    fn counts_cargo_and_node_summaries() {
+        let out = "test result: ok. 33 passed; 0 failed; 0 ignored\n\
+                   test result: FAILED. 2 passed; 1 failed; 0 ignored\n\
+                   # pass 4\n# fail 0\nℹ pass 2\nℹ fail 1\n# passes here 9\n";
+        assert_eq!(count_results(out), (41, 2));
+    }
+}
