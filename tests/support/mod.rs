@@ -6,14 +6,18 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-/// Keeps the app mounted; unmounts (releasing its listeners and timers) when dropped.
+/// Keeps the app mounted; unmounts it and runs every cleanup (listeners, timers) of
+/// its reactive owner when dropped, so one test's router cannot handle the next's clicks.
 pub struct Mounted {
-    _handle: Box<dyn std::any::Any>,
+    handle: Option<Box<dyn std::any::Any>>,
+    owner: Owner,
     container: HtmlElement,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        self.handle.take();
+        self.owner.cleanup();
         self.container.remove();
     }
 }
@@ -27,9 +31,11 @@ pub fn mount_app_at(path: &str) -> Mounted {
         .unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = mount_to(container.clone(), portal::app::App);
+    let owner = Owner::new();
+    let handle = owner.with(|| mount_to(container.clone(), portal::app::App));
     Mounted {
-        _handle: Box::new(handle),
+        handle: Some(Box::new(handle)),
+        owner,
         container,
     }
 }

@@ -45,18 +45,40 @@ async fn happy_path_register_verify_set_password_sign_in() {
     let sms = &outbox[0];
     let code = sms["code"].as_str().unwrap();
     assert_eq!(code.len(), 6);
-    assert!(sms["text"].as_str().unwrap().ends_with(&format!("\n@localhost #{code}")), "WebOTP line");
+    assert!(
+        sms["text"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("\n@localhost #{code}")),
+        "WebOTP line"
+    );
 
     let v = app.verify(REG, id, &format!("#{code}")).await;
     assert_eq!(v.status, StatusCode::OK, "{}", v.body);
     let token = v.body["password_token"].as_str().unwrap();
-    let p = app.post(&format!("{REG}/{id}/password"), password_body(token, GOOD_PASSWORD)).await;
+    let p = app
+        .post(
+            &format!("{REG}/{id}/password"),
+            password_body(token, GOOD_PASSWORD),
+        )
+        .await;
     assert_eq!(p.status, StatusCode::CREATED, "{}", p.body);
-    assert_eq!(p.body, json!({ "username": "001090000223", "verification_level": 2 }));
+    assert_eq!(
+        p.body,
+        json!({ "username": "001090000223", "verification_level": 2 })
+    );
 
-    let s = app.post("/api/session", json!({ "username": "001 090 000 223", "password": GOOD_PASSWORD })).await;
+    let s = app
+        .post(
+            "/api/session",
+            json!({ "username": "001 090 000 223", "password": GOOD_PASSWORD }),
+        )
+        .await;
     assert_eq!(s.status, StatusCode::OK);
-    assert_eq!(s.body, json!({ "full_name": "Trần Thị Bình", "verification_level": 2 }));
+    assert_eq!(
+        s.body,
+        json!({ "full_name": "Trần Thị Bình", "verification_level": 2 })
+    );
 }
 
 #[tokio::test]
@@ -69,7 +91,10 @@ async fn wrong_captcha_is_refused_and_the_captcha_is_spent() {
     assert_eq!(a.body["error"], "captcha_invalid");
     body["captcha_answer"] = json!(CAPTCHA);
     let again = app.post(REG, body).await;
-    assert_eq!(again.body["error"], "captcha_invalid", "a captcha works for one submit only");
+    assert_eq!(
+        again.body["error"], "captcha_invalid",
+        "a captcha works for one submit only"
+    );
 }
 
 #[tokio::test]
@@ -96,7 +121,10 @@ async fn invalid_fields_get_422_with_every_field_code() {
         json!({ "id_number": "not_digits", "full_name": "invalid_characters",
                 "date_of_birth": "in_future", "phone": "landline", "email": "invalid" })
     );
-    assert!(a.body["message"].as_str().unwrap().contains("Sửa"), "Vietnamese by default");
+    assert!(
+        a.body["message"].as_str().unwrap().contains("Sửa"),
+        "Vietnamese by default"
+    );
 }
 
 #[tokio::test]
@@ -109,7 +137,10 @@ async fn messages_follow_accept_language() {
         .unwrap();
     let a = app.raw(req).await;
     assert_eq!(a.body["error"], "captcha_invalid");
-    assert!(a.body["message"].as_str().unwrap().starts_with("The verification code"));
+    assert!(a.body["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("The verification code"));
 }
 
 #[tokio::test]
@@ -118,7 +149,10 @@ async fn cccd_year_must_agree_with_birth_date() {
     let mut body = app.registration(1, "0912345679").await;
     body["date_of_birth"] = json!("1991-05-15");
     let a = app.post(REG, body).await;
-    assert_eq!(a.body["fields"], json!({ "id_number": "birth_year_mismatch" }));
+    assert_eq!(
+        a.body["fields"],
+        json!({ "id_number": "birth_year_mismatch" })
+    );
 }
 
 #[tokio::test]
@@ -127,14 +161,24 @@ async fn personas_account_exists_carrier_mismatch_sms_never_arrives() {
     let mut body = app.registration(1, "0912345679").await;
     body["id_number"] = json!("001090000001");
     let a = app.post(REG, body).await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::CONFLICT, json!("account_exists")));
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::CONFLICT, json!("account_exists"))
+    );
 
     let body = app.registration(2, "0912000000").await;
     let a = app.post(REG, body).await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::CONFLICT, json!("carrier_mismatch")));
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::CONFLICT, json!("carrier_mismatch"))
+    );
 
     app.start(3, "0988000000").await;
-    assert_eq!(app.last_code("0988000000").await, None, "the SMS never arrives");
+    assert_eq!(
+        app.last_code("0988000000").await,
+        None,
+        "the SMS never arrives"
+    );
 }
 
 #[tokio::test]
@@ -183,10 +227,17 @@ async fn resend_waits_issues_a_new_code_and_is_limited() {
     let a = app.post(&resend, json!({})).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(a.body["otp"]["sends_left"], 3);
-    assert_eq!(a.body["otp"]["expires_at"], "2026-11-26T05:06:00Z", "expiry restarts");
+    assert_eq!(
+        a.body["otp"]["expires_at"], "2026-11-26T05:06:00Z",
+        "expiry restarts"
+    );
     let second = app.last_code("0912345679").await.unwrap();
     if first != second {
-        assert_eq!(app.verify(REG, &id, &first).await.body["error"], "otp_incorrect", "old code stops working");
+        assert_eq!(
+            app.verify(REG, &id, &first).await.body["error"],
+            "otp_incorrect",
+            "old code stops working"
+        );
     }
     for _ in 0..3 {
         app.advance(60);
@@ -194,8 +245,16 @@ async fn resend_waits_issues_a_new_code_and_is_limited() {
     }
     app.advance(60);
     let a = app.post(&resend, json!({})).await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::TOO_MANY_REQUESTS, json!("resend_limit")));
-    assert_eq!(app.post(&format!("{REG}/nope/otp/resend"), json!({})).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::TOO_MANY_REQUESTS, json!("resend_limit"))
+    );
+    assert_eq!(
+        app.post(&format!("{REG}/nope/otp/resend"), json!({}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -207,25 +266,42 @@ async fn wrong_codes_lock_expired_codes_and_replays_are_refused() {
     for left in (1..5).rev() {
         let a = app.verify(REG, &id, wrong).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST);
-        assert_eq!((a.body["error"].clone(), a.body["attempts_left"].clone()), (json!("otp_incorrect"), json!(left)));
+        assert_eq!(
+            (a.body["error"].clone(), a.body["attempts_left"].clone()),
+            (json!("otp_incorrect"), json!(left))
+        );
     }
     let a = app.verify(REG, &id, wrong).await;
     assert_eq!(a.status, StatusCode::LOCKED);
     assert_eq!(a.body["retry_after_s"], 900);
     assert_eq!(a.body["locked_until"], "2026-11-26T05:15:00Z");
-    assert_eq!(app.verify(REG, &id, &code).await.status, StatusCode::LOCKED, "even the right code");
+    assert_eq!(
+        app.verify(REG, &id, &code).await.status,
+        StatusCode::LOCKED,
+        "even the right code"
+    );
 
     let id = app.start(2, "0912345670").await;
     let code = app.last_code("0912345670").await.unwrap();
     app.advance(300);
     let a = app.verify(REG, &id, &code).await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::GONE, json!("otp_expired")));
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::GONE, json!("otp_expired"))
+    );
 
     let id = app.start(3, "0912345671").await;
     let code = app.last_code("0912345671").await.unwrap();
     assert_eq!(app.verify(REG, &id, &code).await.status, StatusCode::OK);
-    assert_eq!(app.verify(REG, &id, &code).await.status, StatusCode::GONE, "a code works once");
-    assert_eq!(app.verify(REG, "nope", &code).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.verify(REG, &id, &code).await.status,
+        StatusCode::GONE,
+        "a code works once"
+    );
+    assert_eq!(
+        app.verify(REG, "nope", &code).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -233,7 +309,10 @@ async fn malformed_code_does_not_spend_an_attempt() {
     let app = TestApp::new();
     let id = app.start(1, "0912345679").await;
     let a = app.verify(REG, &id, "12ab").await;
-    assert_eq!((a.body["error"].clone(), a.body["attempts_left"].clone()), (json!("otp_incorrect"), json!(5)));
+    assert_eq!(
+        (a.body["error"].clone(), a.body["attempts_left"].clone()),
+        (json!("otp_incorrect"), json!(5))
+    );
 }
 
 #[tokio::test]
@@ -242,21 +321,50 @@ async fn password_tokens_are_bound_to_their_registration_and_rules_are_enforced(
     let a = app.start(1, "0912345671").await;
     let b = app.start(2, "0912345672").await;
     let code_a = app.last_code("0912345671").await.unwrap();
-    let token_a = app.verify(REG, &a, &code_a).await.body["password_token"].as_str().unwrap().to_owned();
-    let cross = app.post(&format!("{REG}/{b}/password"), password_body(&token_a, GOOD_PASSWORD)).await;
-    assert_eq!((cross.status, cross.body["error"].clone()), (StatusCode::UNAUTHORIZED, json!("invalid_token")));
+    let token_a = app.verify(REG, &a, &code_a).await.body["password_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cross = app
+        .post(
+            &format!("{REG}/{b}/password"),
+            password_body(&token_a, GOOD_PASSWORD),
+        )
+        .await;
+    assert_eq!(
+        (cross.status, cross.body["error"].clone()),
+        (StatusCode::UNAUTHORIZED, json!("invalid_token"))
+    );
 
-    let weak = app.post(&format!("{REG}/{a}/password"), password_body(&token_a, "matkhau1990")).await;
+    let weak = app
+        .post(
+            &format!("{REG}/{a}/password"),
+            password_body(&token_a, "matkhau1990"),
+        )
+        .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(weak.body["rules"], json!(["uppercase", "special", "no_birth_date"]));
+    assert_eq!(
+        weak.body["rules"],
+        json!(["uppercase", "special", "no_birth_date"])
+    );
     let mismatch = app
         .post(&format!("{REG}/{a}/password"), json!({"password_token": token_a, "password": GOOD_PASSWORD, "password_confirmation": "x"}))
         .await;
     assert_eq!(mismatch.body["rules"], json!(["confirmation_matches"]));
 
-    let ok = app.post(&format!("{REG}/{a}/password"), password_body(&token_a, GOOD_PASSWORD)).await;
+    let ok = app
+        .post(
+            &format!("{REG}/{a}/password"),
+            password_body(&token_a, GOOD_PASSWORD),
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::CREATED);
-    let again = app.post(&format!("{REG}/{a}/password"), password_body(&token_a, GOOD_PASSWORD)).await;
+    let again = app
+        .post(
+            &format!("{REG}/{a}/password"),
+            password_body(&token_a, GOOD_PASSWORD),
+        )
+        .await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "the flow is finished");
 }
 
@@ -265,60 +373,150 @@ async fn password_token_expires_after_10_minutes() {
     let app = TestApp::new();
     let id = app.start(1, "0912345671").await;
     let code = app.last_code("0912345671").await.unwrap();
-    let token = app.verify(REG, &id, &code).await.body["password_token"].as_str().unwrap().to_owned();
+    let token = app.verify(REG, &id, &code).await.body["password_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     app.advance(600);
-    let a = app.post(&format!("{REG}/{id}/password"), password_body(&token, GOOD_PASSWORD)).await;
+    let a = app
+        .post(
+            &format!("{REG}/{id}/password"),
+            password_body(&token, GOOD_PASSWORD),
+        )
+        .await;
     assert_eq!(a.body["error"], "invalid_token");
 }
 
 #[tokio::test]
 async fn sign_in_errors_and_lockout_after_5_failures() {
     let app = TestApp::new();
-    let ok = app.post("/api/session", json!({"username": "001090000001", "password": "Matkhau@2024"})).await;
+    let ok = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": "Matkhau@2024"}),
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::OK);
     assert_eq!(ok.body["full_name"], "Nguyễn Văn An");
-    let unknown = app.post("/api/session", json!({"username": "079090000009", "password": "x"})).await;
-    assert_eq!((unknown.status, unknown.body["error"].clone()), (StatusCode::UNAUTHORIZED, json!("invalid_credentials")));
+    let unknown = app
+        .post(
+            "/api/session",
+            json!({"username": "079090000009", "password": "x"}),
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.body["error"].clone()),
+        (StatusCode::UNAUTHORIZED, json!("invalid_credentials"))
+    );
     for _ in 0..4 {
-        let a = app.post("/api/session", json!({"username": "001090000001", "password": "wrong"})).await;
+        let a = app
+            .post(
+                "/api/session",
+                json!({"username": "001090000001", "password": "wrong"}),
+            )
+            .await;
         assert_eq!(a.body["error"], "invalid_credentials");
     }
-    let a = app.post("/api/session", json!({"username": "001090000001", "password": "wrong"})).await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::LOCKED, json!("locked")));
+    let a = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": "wrong"}),
+        )
+        .await;
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::LOCKED, json!("locked"))
+    );
     assert_eq!(a.body["locked_until"], "2026-11-26T05:15:00Z");
-    let locked = app.post("/api/session", json!({"username": "001090000001", "password": "Matkhau@2024"})).await;
-    assert_eq!(locked.status, StatusCode::LOCKED, "locked even with the right password");
+    let locked = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": "Matkhau@2024"}),
+        )
+        .await;
+    assert_eq!(
+        locked.status,
+        StatusCode::LOCKED,
+        "locked even with the right password"
+    );
     app.advance(900);
-    let ok = app.post("/api/session", json!({"username": "001090000001", "password": "Matkhau@2024"})).await;
+    let ok = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": "Matkhau@2024"}),
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn password_reset_never_reveals_whether_an_account_exists() {
     let app = TestApp::new();
-    let known = app.post(RESET, json!({"id_number": "001090000001", "phone": "0912345678"})).await;
-    let unknown = app.post(RESET, json!({"id_number": "079090000009", "phone": "0912345677"})).await;
-    let wrong_phone = app.post(RESET, json!({"id_number": "001090000001", "phone": "0912345676"})).await;
+    let known = app
+        .post(
+            RESET,
+            json!({"id_number": "001090000001", "phone": "0912345678"}),
+        )
+        .await;
+    let unknown = app
+        .post(
+            RESET,
+            json!({"id_number": "079090000009", "phone": "0912345677"}),
+        )
+        .await;
+    let wrong_phone = app
+        .post(
+            RESET,
+            json!({"id_number": "001090000001", "phone": "0912345676"}),
+        )
+        .await;
     for a in [&known, &unknown, &wrong_phone] {
         assert_eq!(a.status, StatusCode::CREATED);
         let keys: Vec<_> = a.body.as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, ["otp", "phone_masked", "reset_id"]);
         assert_eq!(a.body["otp"]["sends_left"], 4);
     }
-    assert!(app.last_code("0912345677").await.is_none(), "no SMS for an unknown account");
-    assert!(app.last_code("0912345676").await.is_none(), "no SMS to a phone not on the account");
+    assert!(
+        app.last_code("0912345677").await.is_none(),
+        "no SMS for an unknown account"
+    );
+    assert!(
+        app.last_code("0912345676").await.is_none(),
+        "no SMS to a phone not on the account"
+    );
 
     let id = known.body["reset_id"].as_str().unwrap();
     let code = app.last_code("0912345678").await.unwrap();
-    let token = app.verify(RESET, id, &code).await.body["password_token"].as_str().unwrap().to_owned();
-    let a = app.post(&format!("{RESET}/{id}/password"), password_body(&token, GOOD_PASSWORD)).await;
+    let token = app.verify(RESET, id, &code).await.body["password_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let a = app
+        .post(
+            &format!("{RESET}/{id}/password"),
+            password_body(&token, GOOD_PASSWORD),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let old = app.post("/api/session", json!({"username": "001090000001", "password": "Matkhau@2024"})).await;
+    let old = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": "Matkhau@2024"}),
+        )
+        .await;
     assert_eq!(old.status, StatusCode::UNAUTHORIZED);
-    let new = app.post("/api/session", json!({"username": "001090000001", "password": GOOD_PASSWORD})).await;
+    let new = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": GOOD_PASSWORD}),
+        )
+        .await;
     assert_eq!(new.status, StatusCode::OK);
     // Registration ids are not reset ids.
-    assert_eq!(app.verify(REG, id, &code).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.verify(REG, id, &code).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -329,29 +527,56 @@ async fn bad_input_gets_json_400_or_413_never_500() {
         .body(Body::from("{\"id_number\": "))
         .unwrap();
     let a = app.raw(malformed).await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::BAD_REQUEST, json!("bad_request")));
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::BAD_REQUEST, json!("bad_request"))
+    );
 
-    let wrong_type = Request::post(REG).header(header::CONTENT_TYPE, "text/plain").body(Body::from("{}")).unwrap();
+    let wrong_type = Request::post(REG)
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"))
+        .unwrap();
     assert_eq!(app.raw(wrong_type).await.body["error"], "bad_request");
-    let no_type = Request::post("/api/session").body(Body::from("{}")).unwrap();
+    let no_type = Request::post("/api/session")
+        .body(Body::from("{}"))
+        .unwrap();
     assert_eq!(app.raw(no_type).await.status, StatusCode::BAD_REQUEST);
 
-    let unknown_field = app.post("/api/session", json!({"username": "a", "password": "b", "admin": true})).await;
+    let unknown_field = app
+        .post(
+            "/api/session",
+            json!({"username": "a", "password": "b", "admin": true}),
+        )
+        .await;
     assert_eq!(unknown_field.status, StatusCode::BAD_REQUEST);
-    assert!(unknown_field.body["message"].as_str().unwrap().contains("admin"));
+    assert!(unknown_field.body["message"]
+        .as_str()
+        .unwrap()
+        .contains("admin"));
 
-    let wrong_types = app.post(REG, json!({"id_number": 1, "full_name": [], "date_of_birth": null})).await;
+    let wrong_types = app
+        .post(
+            REG,
+            json!({"id_number": 1, "full_name": [], "date_of_birth": null}),
+        )
+        .await;
     assert_eq!(wrong_types.status, StatusCode::BAD_REQUEST);
 
     let big = json!({"username": "x".repeat(17 * 1024), "password": "y"});
     let a = app.post("/api/session", big).await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::PAYLOAD_TOO_LARGE, json!("payload_too_large")));
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::PAYLOAD_TOO_LARGE, json!("payload_too_large"))
+    );
 
     let a = app.get("/api/session").await;
     assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(a.body["error"], "bad_request");
     let a = app.get("/api/nothing-here").await;
-    assert_eq!((a.status, a.body["error"].clone()), (StatusCode::NOT_FOUND, json!("not_found")));
+    assert_eq!(
+        (a.status, a.body["error"].clone()),
+        (StatusCode::NOT_FOUND, json!("not_found"))
+    );
 }
 
 #[tokio::test]
@@ -359,17 +584,34 @@ async fn dev_endpoints_move_the_clock_and_inject_faults_and_vanish_with_no_dev()
     let app = TestApp::new();
     let a = app.post("/api/dev/clock", json!({"advance_s": 120})).await;
     assert_eq!(a.body["now"], "2026-11-26T05:02:00Z");
-    let a = app.post("/api/dev/faults", json!({"fail_next": 1, "status": 500})).await;
+    let a = app
+        .post("/api/dev/faults", json!({"fail_next": 1, "status": 500}))
+        .await;
     assert_eq!(a.status, StatusCode::OK);
     let failed = app.get("/api/captcha").await;
-    assert_eq!((failed.status, failed.body["error"].clone()), (StatusCode::INTERNAL_SERVER_ERROR, json!("unavailable")));
-    assert_eq!(app.get("/api/captcha").await.status, StatusCode::OK, "only the next request fails");
+    assert_eq!(
+        (failed.status, failed.body["error"].clone()),
+        (StatusCode::INTERNAL_SERVER_ERROR, json!("unavailable"))
+    );
+    assert_eq!(
+        app.get("/api/captcha").await.status,
+        StatusCode::OK,
+        "only the next request fails"
+    );
     let bad = app.post("/api/dev/faults", json!({"status": 200})).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 
     let prod = TestApp::with(|c| c.no_dev = true);
-    assert_eq!(prod.get("/api/dev/outbox").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(prod.post("/api/dev/clock", json!({"advance_s": 1})).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        prod.get("/api/dev/outbox").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        prod.post("/api/dev/clock", json!({"advance_s": 1}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -382,14 +624,27 @@ async fn accounts_survive_a_restart_with_a_state_file() {
         let app = TestApp::with(|c| c.state_file = Some(file.clone()));
         let id = app.start(7, "0912345679").await;
         let code = app.last_code("0912345679").await.unwrap();
-        let token = app.verify(REG, &id, &code).await.body["password_token"].as_str().unwrap().to_owned();
-        let a = app.post(&format!("{REG}/{id}/password"), password_body(&token, GOOD_PASSWORD)).await;
+        let token = app.verify(REG, &id, &code).await.body["password_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let a = app
+            .post(
+                &format!("{REG}/{id}/password"),
+                password_body(&token, GOOD_PASSWORD),
+            )
+            .await;
         assert_eq!(a.status, StatusCode::CREATED);
     }
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains(GOOD_PASSWORD), "only a hash is stored");
     let restarted = TestApp::with(|c| c.state_file = Some(file.clone()));
-    let s = restarted.post("/api/session", json!({"username": "001090000107", "password": GOOD_PASSWORD})).await;
+    let s = restarted
+        .post(
+            "/api/session",
+            json!({"username": "001090000107", "password": GOOD_PASSWORD}),
+        )
+        .await;
     assert_eq!(s.status, StatusCode::OK);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -398,19 +653,32 @@ async fn accounts_survive_a_restart_with_a_state_file() {
 async fn serves_the_spa_with_deep_links_cache_rules_and_security_headers() {
     let dir = std::env::temp_dir().join(format!("mock-api-static-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("index.html"), "<html><script type=\"module\">boot()</script></html>").unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<html><script type=\"module\">boot()</script></html>",
+    )
+    .unwrap();
     std::fs::write(dir.join("portal-0123456789abcdef.js"), "export {}").unwrap();
     let app = TestApp::with(|c| c.static_dir = Some(dir.clone()));
     let deep = app.get("/dang-ky/thue-bao-di-dong").await;
     assert_eq!(deep.status, StatusCode::OK);
     assert_eq!(deep.headers[header::CACHE_CONTROL], "no-cache");
-    let csp = deep.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-    assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("'sha256-") && csp.contains("frame-ancestors 'none'"));
+    let csp = deep.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    assert!(
+        csp.contains("'wasm-unsafe-eval'")
+            && csp.contains("'sha256-")
+            && csp.contains("frame-ancestors 'none'")
+    );
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(deep.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(deep.headers[header::REFERRER_POLICY], "no-referrer");
     let asset = app.get("/portal-0123456789abcdef.js").await;
-    assert_eq!(asset.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        asset.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
     assert_eq!(app.get("/api/unknown").await.body["error"], "not_found");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -32,25 +32,44 @@ impl TestApp {
     }
 
     pub fn with(tweak: impl FnOnce(&mut Config)) -> Self {
-        let mut config = Config::default();
-        config.captcha_answer = Some(CAPTCHA.into());
+        let mut config = Config {
+            captcha_answer: Some(CAPTCHA.into()),
+            ..Config::default()
+        };
         tweak(&mut config);
         let accounts = initial_accounts(&config).expect("accounts");
-        let state = AppState::new(config, Clock::fixed(datetime!(2026-11-26 05:00:00 UTC)), accounts);
-        TestApp { router: app(state.clone()), state }
+        let state = AppState::new(
+            config,
+            Clock::fixed(datetime!(2026-11-26 05:00:00 UTC)),
+            accounts,
+        );
+        TestApp {
+            router: app(state.clone()),
+            state,
+        }
     }
 
     pub async fn raw(&self, req: Request<Body>) -> Answer {
         let response = self.router.clone().oneshot(req).await.expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Answer { status, body, headers }
+        Answer {
+            status,
+            body,
+            headers,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Answer {
-        self.raw(Request::get(path).body(Body::empty()).unwrap()).await
+        self.raw(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     pub async fn post(&self, path: &str, body: Value) -> Answer {
@@ -103,6 +122,7 @@ impl TestApp {
     }
 
     pub async fn verify(&self, base: &str, id: &str, code: &str) -> Answer {
-        self.post(&format!("{base}/{id}/otp/verify"), json!({ "code": code })).await
+        self.post(&format!("{base}/{id}/otp/verify"), json!({ "code": code }))
+            .await
     }
 }
