@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's commands. See README.md.
 
+mod fuzz;
 mod run;
 mod serve;
 mod sizes;
@@ -16,6 +17,8 @@ usage: cargo xtask <command>
   test                    every check: fmt, clippy (native + wasm32), native tests, browser tests,
                           release build + size budget, end-to-end tests; ends with `N passed, N failed`
   preview [-- <flags>]    release build served with the mock API on one port (8787)
+  fuzz                    schemathesis against /api/openapi.json (no 5xx, answers as documented)
+  bench-api               load figure: POST /api/registrations, 200 clients for 10 s on loopback
   doctor                  say what is missing or mismatched, change nothing
   setup                   install what is missing (what dev and test do first)
 ";
@@ -42,6 +45,8 @@ fn main() {
         "test" => test::test(),
         "preview" => serve::preview(&rest),
         "doctor" => toolchain::doctor(),
+        "fuzz" => fuzz::fuzz(200).map(|_| ()),
+        "bench-api" => serve::bench_api(),
         "setup" => toolchain::setup(toolchain::Needs::ALL),
         _ => {
             eprint!("{USAGE}");

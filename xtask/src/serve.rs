@@ -65,7 +65,17 @@ pub struct MockServer {
 
 impl MockServer {
     pub fn start(binary: &std::path::Path, args: &[String]) -> Result<Self> {
+        Self::spawn(Command::new(binary), args)
+    }
+
+    /// Without the per-request log (for load measurements).
+    pub fn start_quiet(binary: &std::path::Path, args: &[String]) -> Result<Self> {
         let mut c = Command::new(binary);
+        c.env("RUST_LOG", "warn");
+        Self::spawn(c, args)
+    }
+
+    fn spawn(mut c: Command, args: &[String]) -> Result<Self> {
         c.args(args).current_dir(root()).stdout(Stdio::piped());
         let mut process = Supervised::spawn("mock-api", c)?;
         let stdout = process.child.stdout.take().expect("piped");
@@ -79,20 +89,23 @@ impl MockServer {
         Ok(MockServer { process, url })
     }
 
-    /// A debug build serving `dist/` on a free port, with a fixed captcha answer.
-    pub fn start_for_tests() -> Result<Self> {
+    /// A debug build (it shares the test build's dependencies) with these flags.
+    pub fn start_debug(args: &[&str]) -> Result<Self> {
         status(cmd("cargo", &["build", "-p", "mock-api", "--locked"]))?;
-        let args: Vec<String> = [
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        Self::start(&root().join("target/debug/mock-api"), &args)
+    }
+
+    /// Serving `dist/` on a free port, with a fixed captcha answer.
+    pub fn start_for_tests() -> Result<Self> {
+        Self::start_debug(&[
             "--port",
             "0",
             "--static-dir",
             "dist",
             "--captcha-answer",
             "ABCDE",
-        ]
-        .map(String::from)
-        .into();
-        Self::start(&root().join("target/debug/mock-api"), &args)
+        ])
     }
 
     pub fn url(&self) -> &str {
@@ -156,4 +169,39 @@ pub fn preview(flags: &[String]) -> Result<()> {
         std::thread::sleep(Duration::from_millis(200));
     }
     Ok(())
+}
+
+/// `cargo xtask bench-api`: the load figure of `POST /api/registrations` (200 clients, 10 s)
+/// against an optimised server on loopback.
+pub fn bench_api() -> Result<()> {
+    status(cmd(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "mock-api",
+            "--profile",
+            "server",
+            "--locked",
+            "--example",
+            "load",
+            "--bin",
+            "mock-api",
+        ],
+    ))?;
+    let args: Vec<String> = [
+        "--port",
+        "0",
+        "--ip-limit",
+        "0",
+        "--captcha-answer",
+        "ABCDE",
+    ]
+    .map(String::from)
+    .into();
+    let server = MockServer::start_quiet(&root().join("target/server/mock-api"), &args)?;
+    status(cmd(
+        &root().join("target/server/examples/load").to_string_lossy(),
+        &[server.url(), "200", "10"],
+    ))
 }

@@ -120,6 +120,14 @@ pub fn test() -> Result<()> {
         &out,
     );
 
+    match crate::fuzz::fuzz(50) {
+        Ok(_) => t.check("API fuzz (schemathesis)", true),
+        Err(e) => {
+            eprintln!("fuzz: {e:#}");
+            t.check("API fuzz (schemathesis)", false);
+        }
+    }
+
     let built = sizes::release_build()
         .map_err(|e| eprintln!("{e:#}"))
         .is_ok();

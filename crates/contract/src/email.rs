@@ -8,6 +8,7 @@ pub const EMAIL_MAX_CHARS: usize = 254;
 
 enumerated! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EmailError {
     Invalid,

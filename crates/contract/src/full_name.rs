@@ -10,6 +10,7 @@ pub const FULL_NAME_MAX_CHARS: usize = 100;
 
 enumerated! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FullNameError {
     Required,

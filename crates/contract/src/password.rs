@@ -11,6 +11,7 @@ pub const PASSWORD_MAX_CHARS: usize = 128;
 
 enumerated! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordRule {
     MinLength,

@@ -53,6 +53,7 @@ pub struct Flow {
     pub password_token: Option<(String, OffsetDateTime)>,
     /// Host of the page that started the flow, for the WebOTP line of each SMS.
     pub sms_host: String,
+    pub started_at: OffsetDateTime,
 }
 
 impl Flow {
@@ -98,7 +99,13 @@ pub struct Store {
     pub phone_limit: Limiter<String>,
     pub ip_limit: Limiter<IpAddr>,
     pub faults: Faults,
+    last_prune: Option<OffsetDateTime>,
 }
+
+/// A flow untouched this long is forgotten (longer than a code, a lock and a token live).
+pub const FLOW_LIFETIME: Duration = Duration::hours(2);
+/// How often the clean-up runs: it walks every entry, so not on every request.
+const PRUNE_EVERY: Duration = Duration::minutes(1);
 
 /// Outbox entries kept (oldest dropped first), so a long soak cannot grow memory.
 pub const OUTBOX_MAX: usize = 1000;
@@ -116,6 +123,7 @@ impl Store {
             ),
             ip_limit: Limiter::new(ip_limit, Duration::minutes(10)),
             faults: Faults::default(),
+            last_prune: None,
         }
     }
 
@@ -126,9 +134,14 @@ impl Store {
         self.outbox.push(sms);
     }
 
-    /// Drops expired captchas and idle rate-limit keys.
+    /// Drops expired captchas, old flows and idle rate-limit keys, at most once a minute.
     pub fn prune(&mut self, now: OffsetDateTime) {
+        if self.last_prune.is_some_and(|t| now < t + PRUNE_EVERY) {
+            return;
+        }
+        self.last_prune = Some(now);
         self.captchas.retain(|_, c| c.expires_at > now);
+        self.flows.retain(|_, f| f.started_at + FLOW_LIFETIME > now);
         self.phone_limit.prune(now);
         self.ip_limit.prune(now);
     }

@@ -682,3 +682,65 @@ async fn serves_the_spa_with_deep_links_cache_rules_and_security_headers() {
     assert_eq!(app.get("/api/unknown").await.body["error"], "not_found");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_hundred_concurrent_registrations_are_all_stored_and_one_account_per_id() {
+    let app = std::sync::Arc::new(TestApp::with(|c| c.ip_limit = 0));
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in 0..500u32 {
+        let app = app.clone();
+        tasks.spawn(async move { app.start(n, &format!("0913{n:06}")).await });
+    }
+    let mut ids = std::collections::HashSet::new();
+    while let Some(id) = tasks.join_next().await {
+        assert!(ids.insert(id.expect("task")), "registration ids are unique");
+    }
+    assert_eq!(ids.len(), 500);
+    assert_eq!(app.state.store().flows.len(), 500, "none lost");
+
+    // Ten flows for one new ID race to set a password: exactly one account results.
+    let mut tokens = Vec::new();
+    for k in 0..10u32 {
+        let phone = format!("0914{k:06}");
+        let id = app.start(900, &phone).await;
+        let code = app.last_code(&phone).await.unwrap();
+        let token = app.verify(REG, &id, &code).await.body["password_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        tokens.push((id, token));
+    }
+    let mut races = tokio::task::JoinSet::new();
+    for (id, token) in tokens {
+        let app = app.clone();
+        races.spawn(async move {
+            app.post(
+                &format!("{REG}/{id}/password"),
+                password_body(&token, GOOD_PASSWORD),
+            )
+            .await
+            .status
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(s) = races.join_next().await {
+        statuses.push(s.expect("task"));
+    }
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CONFLICT)
+            .count(),
+        9,
+        "{statuses:?}"
+    );
+    assert!(app.state.store().accounts.contains_key("001090001000"));
+}

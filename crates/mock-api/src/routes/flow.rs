@@ -12,8 +12,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{
-    AccountReady, ErrorCode, OtpResent, OtpVerified, SetPasswordRequest, VerifyOtpRequest,
-    MOBILE_VERIFICATION_LEVEL,
+    AccountReady, ApiError, ErrorCode, OtpResent, OtpVerified, SetPasswordRequest,
+    VerifyOtpRequest, MOBILE_VERIFICATION_LEVEL,
 };
 use contract::password::{check, PersonalInfo};
 use contract::{BirthDate, IdNumber, Lang, OtpCode};
@@ -209,7 +209,16 @@ async fn set_password(
 }
 
 macro_rules! flow_handlers {
-    ($kind:expr, $resend:ident, $verify:ident, $password:ident) => {
+    ($kind:expr, $tag:literal, $resend_path:literal, $verify_path:literal, $password_path:literal,
+     $resend:ident, $verify:ident, $password:ident, $created:literal) => {
+        #[utoipa::path(post, path = $resend_path, tag = $tag,
+            params(("id" = String, Path)),
+            responses(
+                (status = 200, body = OtpResent),
+                (status = 404, description = "not_found", body = ApiError),
+                (status = 423, description = "locked", body = ApiError),
+                (status = 429, description = "resend_too_soon (with `retry_after_s`) or resend_limit", body = ApiError),
+            ))]
         pub async fn $resend(
             State(s): State<AppState>,
             Path(id): Path<String>,
@@ -218,6 +227,17 @@ macro_rules! flow_handlers {
             resend(s, $kind, id, lang_of(&headers)).await
         }
 
+        #[utoipa::path(post, path = $verify_path, tag = $tag,
+            params(("id" = String, Path)),
+            request_body = VerifyOtpRequest,
+            responses(
+                (status = 200, body = OtpVerified),
+                (status = 400, description = "otp_incorrect (with `attempts_left`) or bad_request", body = ApiError),
+                (status = 404, description = "not_found", body = ApiError),
+                (status = 410, description = "otp_expired", body = ApiError),
+                (status = 413, description = "payload_too_large", body = ApiError),
+                (status = 423, description = "locked, with `locked_until`", body = ApiError),
+            ))]
         pub async fn $verify(
             State(s): State<AppState>,
             Path(id): Path<String>,
@@ -227,6 +247,18 @@ macro_rules! flow_handlers {
             verify(s, $kind, id, lang_of(&headers), req).await
         }
 
+        #[utoipa::path(post, path = $password_path, tag = $tag,
+            params(("id" = String, Path)),
+            request_body = SetPasswordRequest,
+            responses(
+                (status = $created, body = AccountReady),
+                (status = 400, description = "bad_request", body = ApiError),
+                (status = 401, description = "invalid_token", body = ApiError),
+                (status = 404, description = "not_found", body = ApiError),
+                (status = 409, description = "account_exists (registered meanwhile)", body = ApiError),
+                (status = 413, description = "payload_too_large", body = ApiError),
+                (status = 422, description = "validation, with the failed `rules`", body = ApiError),
+            ))]
         pub async fn $password(
             State(s): State<AppState>,
             Path(id): Path<String>,
@@ -240,8 +272,23 @@ macro_rules! flow_handlers {
 
 flow_handlers!(
     FlowKind::Registration,
+    "registration",
+    "/api/registrations/{id}/otp/resend",
+    "/api/registrations/{id}/otp/verify",
+    "/api/registrations/{id}/password",
     resend_registration,
     verify_registration,
-    password_registration
+    password_registration,
+    201
 );
-flow_handlers!(FlowKind::Reset, resend_reset, verify_reset, password_reset);
+flow_handlers!(
+    FlowKind::Reset,
+    "password reset",
+    "/api/password-resets/{id}/otp/resend",
+    "/api/password-resets/{id}/otp/verify",
+    "/api/password-resets/{id}/password",
+    resend_reset,
+    verify_reset,
+    password_reset,
+    200
+);

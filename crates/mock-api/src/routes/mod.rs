@@ -3,6 +3,7 @@
 mod captcha;
 mod dev;
 mod flow;
+mod openapi;
 mod registrations;
 mod resets;
 mod session;
@@ -35,7 +36,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/password-resets/{id}/otp/resend", post(flow::resend_reset))
         .route("/password-resets/{id}/otp/verify", post(flow::verify_reset))
         .route("/password-resets/{id}/password", post(flow::password_reset))
-        .route("/session", post(session::sign_in));
+        .route("/session", post(session::sign_in))
+        .route("/openapi.json", get(openapi::document));
     if !state.config.no_dev {
         router = router
             .route("/dev/outbox", get(dev::outbox))

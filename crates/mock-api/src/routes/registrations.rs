@@ -8,12 +8,22 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use contract::api::{ErrorCode, RegistrationRequest, RegistrationStarted};
+use contract::api::{ApiError, ErrorCode, RegistrationRequest, RegistrationStarted};
 use contract::registration::normalize_captcha_answer;
 use time::OffsetDateTime;
 
 /// `POST /api/registrations`: captcha, then the shared form rules, then the account and
 /// carrier checks; on success a flow with its first code.
+#[utoipa::path(post, path = "/api/registrations", tag = "registration",
+    request_body = RegistrationRequest,
+    responses(
+        (status = 201, body = RegistrationStarted),
+        (status = 400, description = "bad_request or captcha_invalid", body = ApiError),
+        (status = 409, description = "account_exists or carrier_mismatch", body = ApiError),
+        (status = 413, description = "payload_too_large", body = ApiError),
+        (status = 422, description = "validation, with `fields`", body = ApiError),
+        (status = 429, description = "rate_limited, with `retry_after_s` and Retry-After", body = ApiError),
+    ))]
 pub async fn start(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -64,6 +74,7 @@ pub async fn start(
         applicant: Applicant::New(valid),
         password_token: None,
         sms_host: host_of(&headers),
+        started_at: now,
     };
     let phone_masked = flow.phone().masked();
     let otp = flow.otp.status(&s.policy, now);

@@ -8,12 +8,21 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use contract::api::{ErrorCode, PasswordResetRequest, PasswordResetStarted};
+use contract::api::{ApiError, ErrorCode, PasswordResetRequest, PasswordResetStarted};
 use contract::registration::FieldErrors;
 use contract::{IdNumber, Phone};
 
 /// `POST /api/password-resets`: the same answer whether or not the ID and phone match an
 /// account (no enumeration); only a match gets an SMS.
+#[utoipa::path(post, path = "/api/password-resets", tag = "password reset",
+    request_body = PasswordResetRequest,
+    responses(
+        (status = 201, description = "the same for a known or unknown ID", body = PasswordResetStarted),
+        (status = 400, description = "bad_request", body = ApiError),
+        (status = 413, description = "payload_too_large", body = ApiError),
+        (status = 422, description = "validation, with `fields`", body = ApiError),
+        (status = 429, description = "rate_limited", body = ApiError),
+    ))]
 pub async fn start(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -56,6 +65,7 @@ pub async fn start(
         applicant: Applicant::Existing { username, phone },
         password_token: None,
         sms_host: host_of(&headers),
+        started_at: now,
     };
     let phone_masked = flow.phone().masked();
     let otp = flow.otp.status(&s.policy, now);

@@ -5,7 +5,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
-use contract::api::{ErrorCode, SignInRequest, SignedIn, MOBILE_VERIFICATION_LEVEL};
+use contract::api::{ApiError, ErrorCode, SignInRequest, SignedIn, MOBILE_VERIFICATION_LEVEL};
 use contract::otp::MAX_SIGN_IN_FAILURES;
 use contract::IdNumber;
 use std::sync::OnceLock;
@@ -20,6 +20,15 @@ fn dummy_hash() -> &'static str {
 }
 
 /// `POST /api/session`: ID number + password; 5 failures lock the account for 15 minutes.
+#[utoipa::path(post, path = "/api/session", tag = "sign in",
+    request_body = SignInRequest,
+    responses(
+        (status = 200, body = SignedIn),
+        (status = 400, description = "bad_request", body = ApiError),
+        (status = 401, description = "invalid_credentials", body = ApiError),
+        (status = 413, description = "payload_too_large", body = ApiError),
+        (status = 423, description = "locked, with `locked_until`", body = ApiError),
+    ))]
 pub async fn sign_in(
     State(s): State<AppState>,
     headers: HeaderMap,
