@@ -63,3 +63,15 @@ pub fn provide_i18n() -> I18n {
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
+
+impl I18n {
+    /// The text in the current language, read reactively (call inside a closure).
+    pub fn get<T: Localize>(self, item: T) -> &'static str {
+        item.text(self.lang.get())
+    }
+
+    /// A template's text with `{name}` placeholders filled, read reactively.
+    pub fn fill<T: Localize>(self, item: T, values: &[(&str, &str)]) -> String {
+        contract::messages::fill(item.text(self.lang.get()), values)
+    }
+}

@@ -3,7 +3,10 @@
 //! Logic (validation, rules, messages) lives in `contract`; this crate wires it to
 //! screens. `main.rs` only mounts [`app::App`].
 
+pub mod api;
 pub mod app;
 pub mod components;
+pub mod flow;
 pub mod i18n;
 pub mod pages;
+pub mod web_otp;

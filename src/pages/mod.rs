@@ -1,3 +1,4 @@
 pub mod choose_method;
 pub mod home;
 pub mod not_found;
+pub mod registration;

@@ -29,7 +29,13 @@ pub fn mount_app_at(path: &str) -> Mounted {
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
+    // A test that panicked never dropped its app (wasm panics do not unwind): clear it
+    // from the page so it cannot confuse this one.
+    for stale in all("[data-test-app]") {
+        stale.remove();
+    }
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    container.set_attribute("data-test-app", "").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let owner = Owner::new();
     let handle = owner.with(|| mount_to(container.clone(), portal::app::App));
@@ -135,4 +141,75 @@ pub async fn wait_for_heading(name: &str) {
 
 pub async fn wait_for_text(text: &str) {
     wait_until(&format!("text {text:?}"), || page_text().contains(text)).await;
+}
+
+/// Puts a registration flow in sessionStorage, as a reload or an earlier step would.
+pub fn save_flow(flow: &portal::flow::state::RegistrationFlow) {
+    let storage = window().session_storage().unwrap().unwrap();
+    storage
+        .set_item("portal.registration", &serde_json::to_string(flow).unwrap())
+        .unwrap();
+}
+
+pub fn clear_flow() {
+    let storage = window().session_storage().unwrap().unwrap();
+    let _ = storage.remove_item("portal.registration");
+}
+
+/// The input whose `<label>` text starts with `label`.
+pub fn input_labelled(label: &str) -> HtmlInputElement {
+    let label_el = all("label")
+        .into_iter()
+        .find(|e| text_of(e).starts_with(label))
+        .unwrap_or_else(|| panic!("no label {label:?}"));
+    let id = label_el.get_attribute("for").expect("label has a for");
+    document()
+        .get_element_by_id(&id)
+        .expect("labelled input")
+        .unchecked_into()
+}
+
+/// Types (or pastes) `text` into an input: sets the value and fires `input`.
+pub fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+pub fn text_of_role(role_selector: &str) -> Vec<String> {
+    all(role_selector).iter().map(text_of).collect()
+}
+
+pub fn active_element() -> Option<Element> {
+    document().active_element()
+}
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Wraps `setInterval`/`clearInterval` to count the intervals alive right now.
+pub fn count_live_intervals() {
+    let install = js_sys::Function::new_no_args(
+        "if (!window.__liveIntervals) {
+           window.__liveIntervals = new Set();
+           const set = window.setInterval.bind(window), clear = window.clearInterval.bind(window);
+           window.setInterval = (...a) => { const id = set(...a); window.__liveIntervals.add(id); return id; };
+           window.clearInterval = (id) => { window.__liveIntervals.delete(id); clear(id); };
+         }",
+    );
+    install.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+pub fn live_intervals() -> u32 {
+    let set = js_sys::Reflect::get(&window(), &"__liveIntervals".into()).unwrap();
+    js_sys::Reflect::get(&set, &"size".into())
+        .unwrap()
+        .as_f64()
+        .unwrap() as u32
 }

@@ -30,7 +30,7 @@ pub enum PasswordRule {
 
 /// What a password must not contain. Any part may be unknown (e.g. a reset flow
 /// knows only the ID and phone).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonalInfo {
     pub id_number: Option<IdNumber>,
     pub phone: Option<Phone>,

@@ -1,0 +1,215 @@
+// The registration flow (screens 3–6) against the real mock API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, openPage, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+let serial = 500;
+/** A fresh valid citizen: CCCD born 1990 and a phone no earlier test used. */
+function citizen() {
+  serial += 1;
+  return {
+    id: `001090${String(serial).padStart(6, '0')}`,
+    name: 'Nguyễn Thị Lan',
+    dob: '15/03/1990',
+    phone: `0915${String(serial).padStart(6, '0')}`,
+  };
+}
+
+async function lastCode(phone) {
+  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
+  return outbox.find((sms) => sms.to === phone)?.code;
+}
+
+async function advanceServerClock(seconds) {
+  const r = await fetch(`${BASE}/api/dev/clock`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance_s: seconds }),
+  });
+  assert.equal(r.status, 200);
+}
+
+async function fillDetails(page, who) {
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await page.getByLabel('Số CMND/CCCD').fill(who.id);
+  await page.getByLabel('Họ và tên').fill(who.name);
+  await page.getByLabel('Ngày sinh').fill(who.dob);
+  await page.getByLabel('Số điện thoại').fill(who.phone);
+  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await page.getByLabel('Mã xác thực').fill('abcde');
+}
+
+async function submitDetails(page) {
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+}
+
+async function reachOtp(page, who) {
+  await fillDetails(page, who);
+  await submitDetails(page);
+  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+}
+
+for (const width of [375, 1280]) {
+  test(`happy path through all six screens (${width}px)`, async () => {
+    const page = await openPage(browser, { width });
+    const who = citizen();
+    await page.goto(`${BASE}/`);
+    await screenshot(page, '1-home');
+    await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('radio', { name: 'Công dân' }).check();
+    await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
+    await screenshot(page, '2-choose-method');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+    await fillDetails(page, who);
+    await page.getByText('Nhà mạng: Vinaphone').waitFor();
+    await screenshot(page, '3-details');
+    await submitDetails(page);
+
+    await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+    await page.getByText(`${who.phone.slice(0, 2)}******${who.phone.slice(-2)}`).waitFor();
+    assert.match(await page.locator('.timer').innerText(), /^0[45]:\d\d$/);
+    await screenshot(page, '4-otp');
+    const code = await lastCode(who.phone);
+    assert.ok(code, 'the SMS is in the dev outbox');
+    await page.getByLabel('Mã OTP').fill(`#${code.slice(0, 3)} ${code.slice(3)}`);
+    assert.equal(await page.getByLabel('Mã OTP').inputValue(), code, 'pasted separators are dropped');
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
+    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7');
+    await screenshot(page, '5-password-partial');
+    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByRole('status').filter({ hasText: 'Mật khẩu đã đạt mọi yêu cầu' }).waitFor({ state: 'attached' });
+    await screenshot(page, '5-password');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản thành công' }).waitFor();
+    await page.getByText(who.id, { exact: true }).waitFor();
+    await page.getByText('mức xác minh 2').waitFor();
+    await screenshot(page, '6-done');
+    const stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie);
+    assert.ok(!stored.includes('Sen#vang7Ho'), 'the password is never stored');
+    assert.ok(!stored.includes(code), 'the code is never stored');
+    assert.ok(!page.url().includes(code));
+    assert.deepEqual(page.errors, [], 'no console errors or CSP violations');
+    await page.context().close();
+  });
+}
+
+test('submitting an empty form lists every error, focused, with "Lỗi: " in the title', async () => {
+  const page = await openPage(browser, { width: 375 });
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+  await summary.waitFor();
+  assert.ok((await page.title()).startsWith('Lỗi: '));
+  assert.equal(await summary.getByRole('link').count(), 5);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
+  await screenshot(page, '3-details-errors');
+  await summary.getByRole('link', { name: 'Nhập số điện thoại di động' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'phone');
+  assert.equal(await page.getByLabel('Số điện thoại').getAttribute('aria-invalid'), 'true');
+  await page.context().close();
+});
+
+test('an existing account gets the notice with its ways forward, and nothing typed is lost', async () => {
+  const page = await openPage(browser);
+  const who = { ...citizen(), id: '001090000001' };
+  await fillDetails(page, who);
+  await submitDetails(page);
+  const notice = page.getByRole('region', { name: 'Số CMND/CCCD này đã có tài khoản' });
+  await notice.waitFor();
+  await notice.getByRole('link', { name: /Quên mật khẩu/ }).waitFor();
+  await notice.getByRole('link', { name: 'Đăng nhập bằng tài khoản này' }).waitFor();
+  await notice.getByText('quầy giao dịch').waitFor();
+  await notice.getByText('phản ánh, kiến nghị').waitFor();
+  await screenshot(page, '3-notice-account-exists');
+  assert.equal(await page.getByLabel('Họ và tên').inputValue(), who.name);
+  assert.equal(await page.getByLabel('Mã xác thực').inputValue(), '', 'the spent captcha answer is cleared');
+  await page.context().close();
+});
+
+test('a phone not registered to the ID gets the carrier notice and the field is marked', async () => {
+  const page = await openPage(browser);
+  const who = { ...citizen(), phone: '0912000000' };
+  await fillDetails(page, who);
+  await submitDetails(page);
+  const notice = page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' });
+  await notice.waitFor();
+  await notice.getByText('TTTB gửi 1414').waitFor();
+  const phone = page.getByRole('textbox', { name: /^Số điện thoại/ });
+  assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+  await screenshot(page, '3-notice-carrier');
+  await page.context().close();
+});
+
+test('a wrong code says how many attempts are left, then the right code works', async () => {
+  const page = await openPage(browser);
+  const who = citizen();
+  await reachOtp(page, who);
+  const code = await lastCode(who.phone);
+  const wrong = code === '000000' ? '111111' : '000000';
+  await page.getByLabel('Mã OTP').fill(wrong);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByText('Bạn còn 4 lần thử').waitFor();
+  await screenshot(page, '4-otp-wrong-code');
+  await page.getByLabel('Mã OTP').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
+  await page.context().close();
+});
+
+test('an expired code, then "Gửi lại OTP", then success', async () => {
+  const page = await openPage(browser);
+  await page.clock.install();
+  const who = citizen();
+  await reachOtp(page, who);
+  const resend = page.getByRole('button', { name: 'Gửi lại OTP' });
+  assert.equal(await resend.isDisabled(), true, 'not before resend_available_at');
+  await advanceServerClock(301);
+  await page.clock.fastForward(301_000);
+  await page.getByText('Mã OTP đã hết hạn').first().waitFor();
+  await screenshot(page, '4-otp-expired');
+  await resend.click();
+  await page.getByText('Đã gửi mã OTP mới').waitFor();
+  assert.match(await page.locator('.timer').innerText(), /^0[45]:\d\d$/, 'the countdown restarts');
+  const code = await lastCode(who.phone);
+  await page.getByLabel('Mã OTP').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
+  await page.context().close();
+});
+
+test('a reload on the OTP step resumes it with the right remaining time', async () => {
+  const page = await openPage(browser);
+  await page.clock.install();
+  await reachOtp(page, citizen());
+  await page.clock.fastForward(90_000);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+  const timer = await page.locator('.timer').innerText();
+  assert.match(timer, /^03:(2\d|30)$/, `about 3:30 left after 90 s, got ${timer}`);
+  await page.context().close();
+});
+
+test('Back from the OTP step shows the form still filled; a fresh tab on /otp lands on the form', async () => {
+  const page = await openPage(browser);
+  const who = citizen();
+  await reachOtp(page, who);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  assert.equal(await page.getByLabel('Số CMND/CCCD').inputValue(), who.id);
+  assert.equal(await page.getByLabel('Số điện thoại').inputValue(), who.phone);
+  await page.context().close();
+
+  const fresh = await openPage(browser);
+  await fresh.goto(`${BASE}/dang-ky/thue-bao-di-dong/otp`);
+  await fresh.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  assert.equal(new URL(fresh.url()).pathname, '/dang-ky/thue-bao-di-dong');
+  await fresh.context().close();
+});

@@ -1,0 +1,52 @@
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use leptos::html;
+use leptos::prelude::*;
+
+/// One error: the field's input id and the message (the same words as the inline one).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SummaryItem {
+    pub target_id: String,
+    pub message: String,
+}
+
+/// GOV.UK-style error summary at the top: focused when a submit shows it, each item a
+/// link that moves focus to its field.
+#[component]
+pub fn ErrorSummary(
+    items: Signal<Vec<SummaryItem>>,
+    /// Bumped by each failed submit, so the summary takes focus again.
+    focus_token: ReadSignal<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let node = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        focus_token.track();
+        if let Some(el) = node.get_untracked() {
+            let _ = el.focus();
+        }
+    });
+    view! {
+        <Show when=move || !items.get().is_empty()>
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title" class="error-summary__title">{move || i18n.get(Ui::ErrorSummaryTitle)}</h2>
+                <ul class="error-summary__list">
+                    <For each=move || items.get() key=|item| item.clone() let:item>
+                        <li>
+                            <a href=format!("#{}", item.target_id) on:click=move |ev| {
+                                ev.prevent_default();
+                                if let Some(el) = document().get_element_by_id(&item.target_id) {
+                                    use leptos::wasm_bindgen::JsCast;
+                                    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                                        let _ = el.focus();
+                                    }
+                                    el.scroll_into_view();
+                                }
+                            }>{item.message.clone()}</a>
+                        </li>
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}

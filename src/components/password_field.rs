@@ -1,0 +1,56 @@
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use leptos::prelude::*;
+
+/// A new-password input with its own show/hide toggle (distinct labels per field),
+/// paste allowed, no `maxlength`.
+#[component]
+pub fn PasswordField(
+    id: &'static str,
+    label: Ui,
+    show_label: Ui,
+    hide_label: Ui,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] described_by: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let visible = RwSignal::new(false);
+    let error_id = format!("{id}-error");
+    let describedby = {
+        let error_id = error_id.clone();
+        move || {
+            let mut ids: Vec<String> = described_by.map(|d| vec![d.to_owned()]).unwrap_or_default();
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--error=move || error.get().is_some()>
+            <label class="field__label" for=id>
+                {move || i18n.get(label)}
+                <span class="field__required" aria-hidden="true">" *"</span>
+            </label>
+            <Show when=move || error.get().is_some()>
+                <p class="field__error" id=error_id.clone()>{move || error.get().unwrap_or_default()}</p>
+            </Show>
+            <div class="password-input">
+                <input class="field__input" id=id name=id
+                    type=move || if visible.get() { "text" } else { "password" }
+                    autocomplete="new-password" spellcheck="false" autocapitalize="none"
+                    aria-required="true"
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=describedby
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
+                <button type="button" class="button button--secondary password-input__toggle"
+                    aria-controls=id aria-pressed=move || if visible.get() { "true" } else { "false" }
+                    on:click=move |_| visible.update(|v| *v = !*v)>
+                    {move || if visible.get() { i18n.get(hide_label) } else { i18n.get(show_label) }}
+                </button>
+            </div>
+        </div>
+    }
+}

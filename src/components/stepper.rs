@@ -1,0 +1,39 @@
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use leptos::prelude::*;
+
+const STEPS: [Ui; 5] = [
+    Ui::StepHome,
+    Ui::StepMethod,
+    Ui::StepDetails,
+    Ui::StepOtp,
+    Ui::StepPassword,
+];
+
+/// The article's five steps (Bước 1–5), with the current one marked for everyone.
+#[component]
+pub fn Stepper(#[prop(into)] current: Signal<u8>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="stepper" aria-label=move || i18n.get(Ui::StepperLabel)>
+            <ol>
+                {STEPS.iter().enumerate().map(|(i, step)| {
+                    let n = i as u8 + 1;
+                    let step = *step;
+                    view! {
+                        <li class="stepper__step"
+                            class:stepper__step--done=move || n < current.get()
+                            class:stepper__step--current=move || n == current.get()
+                            aria-current=move || (n == current.get()).then_some("step")>
+                            <span class="stepper__number" aria-hidden="true">{n}</span>
+                            <span class="stepper__label">
+                                <span class="visually-hidden">{move || format!("{} {n}: ", i18n.get(Ui::StepPrefix))}</span>
+                                {move || i18n.get(step)}
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}

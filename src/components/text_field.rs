@@ -1,0 +1,72 @@
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use leptos::prelude::*;
+
+/// A labelled input with an optional hint, a red `*` when required, and its error
+/// below (wired with `aria-invalid` and `aria-describedby`).
+#[component]
+pub fn TextField(
+    id: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    /// Shown under the input when there is no error (e.g. the recognised carrier).
+    #[prop(optional, into)]
+    status: Option<Signal<Option<String>>>,
+    #[prop(optional)] on_edit: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--error=move || error.get().is_some()>
+            <label class="field__label" for=id>
+                {move || label.get()}
+                {required.then(|| view! {
+                    <span class="field__required" aria-hidden="true">" *"</span>
+                    <span class="visually-hidden">{move || format!(" ({})", i18n.get(Ui::Required))}</span>
+                })}
+                {(!required).then(|| view! { <span class="field__optional">{move || format!(" {}", i18n.get(Ui::Optional))}</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            <Show when=move || error.get().is_some()>
+                <p class="field__error" id=error_id.clone()>{move || error.get().unwrap_or_default()}</p>
+            </Show>
+            <input class="field__input" id=id name=id type=input_type
+                autocomplete=autocomplete inputmode=inputmode
+                spellcheck="false"
+                aria-required=required.then_some("true")
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    if let Some(cb) = on_edit { cb.run(()); }
+                }/>
+            {status.map(|s| view! {
+                <Show when=move || error.get().is_none() && s.get().is_some()>
+                    <p class="field__status">{move || s.get().unwrap_or_default()}</p>
+                </Show>
+            })}
+        </div>
+    }
+}

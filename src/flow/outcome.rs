@@ -1,0 +1,175 @@
+//! What an API failure means on screen. Every failure maps to something the citizen can
+//! act on; nothing they typed is lost.
+
+use contract::api::{ApiError, ErrorCode};
+use contract::registration::{CaptchaError, FieldErrors};
+
+/// Why a request did not succeed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The server answered with the API's error shape.
+    Api(ApiError),
+    /// No answer: offline, DNS, connection reset, or our timeout.
+    Network,
+    /// An answer that is not the API's (a proxy's HTML 502, say).
+    Unreadable { status: u16 },
+}
+
+/// Notices on the details form (spec §2), beside the field errors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormNotice {
+    AccountExists,
+    CarrierMismatch,
+    RateLimited {
+        retry_after_s: u64,
+    },
+    /// Network failure, 5xx or timeout: "Thử lại".
+    Retry,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormOutcome {
+    pub fields: FieldErrors,
+    pub notice: Option<FormNotice>,
+}
+
+/// The details form after a failed `POST /api/registrations`. The captcha is always
+/// spent by then, so the form always fetches a new one.
+pub fn form_outcome(failure: &Failure) -> FormOutcome {
+    let mut fields = FieldErrors::default();
+    let notice = match failure {
+        Failure::Api(e) => match e.error {
+            ErrorCode::Validation => {
+                fields = e.fields.clone().unwrap_or_default();
+                None
+            }
+            ErrorCode::CaptchaInvalid => {
+                fields.captcha_answer = Some(CaptchaError::Incorrect);
+                None
+            }
+            ErrorCode::AccountExists => Some(FormNotice::AccountExists),
+            ErrorCode::CarrierMismatch => Some(FormNotice::CarrierMismatch),
+            ErrorCode::RateLimited => Some(FormNotice::RateLimited {
+                retry_after_s: e.retry_after_s.unwrap_or(60),
+            }),
+            _ => Some(FormNotice::Retry),
+        },
+        Failure::Network | Failure::Unreadable { .. } => Some(FormNotice::Retry),
+    };
+    FormOutcome { fields, notice }
+}
+
+/// The OTP screen after a failed verify or resend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OtpNotice {
+    Incorrect {
+        attempts_left: u32,
+    },
+    Expired,
+    Locked {
+        retry_after_s: u64,
+    },
+    ResendTooSoon {
+        retry_after_s: u64,
+    },
+    ResendLimit,
+    /// The registration is unknown to the server (restarted, or too old): start again.
+    StartAgain,
+    Retry,
+}
+
+pub fn otp_outcome(failure: &Failure) -> OtpNotice {
+    match failure {
+        Failure::Api(e) => match e.error {
+            ErrorCode::OtpIncorrect => OtpNotice::Incorrect {
+                attempts_left: e.attempts_left.unwrap_or(0),
+            },
+            ErrorCode::OtpExpired => OtpNotice::Expired,
+            ErrorCode::Locked => OtpNotice::Locked {
+                retry_after_s: e.retry_after_s.unwrap_or(900),
+            },
+            ErrorCode::ResendTooSoon => OtpNotice::ResendTooSoon {
+                retry_after_s: e.retry_after_s.unwrap_or(60),
+            },
+            ErrorCode::ResendLimit => OtpNotice::ResendLimit,
+            ErrorCode::NotFound | ErrorCode::InvalidToken => OtpNotice::StartAgain,
+            _ => OtpNotice::Retry,
+        },
+        _ => OtpNotice::Retry,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use contract::PhoneError;
+
+    fn api(code: ErrorCode) -> ApiError {
+        ApiError::new(code, "")
+    }
+
+    #[test]
+    fn form_failures() {
+        let mut v = api(ErrorCode::Validation);
+        v.fields = Some(FieldErrors {
+            phone: Some(PhoneError::Landline),
+            ..Default::default()
+        });
+        assert_eq!(
+            form_outcome(&Failure::Api(v)).fields.phone,
+            Some(PhoneError::Landline)
+        );
+        let c = form_outcome(&Failure::Api(api(ErrorCode::CaptchaInvalid)));
+        assert_eq!(c.fields.captcha_answer, Some(CaptchaError::Incorrect));
+        assert_eq!(c.notice, None);
+        assert_eq!(
+            form_outcome(&Failure::Api(api(ErrorCode::AccountExists))).notice,
+            Some(FormNotice::AccountExists)
+        );
+        assert_eq!(
+            form_outcome(&Failure::Api(api(ErrorCode::CarrierMismatch))).notice,
+            Some(FormNotice::CarrierMismatch)
+        );
+        let mut r = api(ErrorCode::RateLimited);
+        r.retry_after_s = Some(42);
+        assert_eq!(
+            form_outcome(&Failure::Api(r)).notice,
+            Some(FormNotice::RateLimited { retry_after_s: 42 })
+        );
+        assert_eq!(
+            form_outcome(&Failure::Network).notice,
+            Some(FormNotice::Retry)
+        );
+        assert_eq!(
+            form_outcome(&Failure::Unreadable { status: 502 }).notice,
+            Some(FormNotice::Retry)
+        );
+        assert_eq!(
+            form_outcome(&Failure::Api(api(ErrorCode::Unavailable))).notice,
+            Some(FormNotice::Retry)
+        );
+    }
+
+    #[test]
+    fn otp_failures() {
+        let mut e = api(ErrorCode::OtpIncorrect);
+        e.attempts_left = Some(3);
+        assert_eq!(
+            otp_outcome(&Failure::Api(e)),
+            OtpNotice::Incorrect { attempts_left: 3 }
+        );
+        assert_eq!(
+            otp_outcome(&Failure::Api(api(ErrorCode::OtpExpired))),
+            OtpNotice::Expired
+        );
+        assert_eq!(
+            otp_outcome(&Failure::Api(api(ErrorCode::NotFound))),
+            OtpNotice::StartAgain
+        );
+        assert_eq!(
+            otp_outcome(&Failure::Api(api(ErrorCode::ResendLimit))),
+            OtpNotice::ResendLimit
+        );
+        assert_eq!(otp_outcome(&Failure::Network), OtpNotice::Retry);
+    }
+}

@@ -1,0 +1,158 @@
+//! Where the citizen is in the registration, and which step a URL may show.
+
+use super::countdown::OtpClock;
+use contract::api::AccountReady;
+use contract::RegistrationForm;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Details,
+    Otp,
+    Password,
+    Done,
+}
+
+impl Step {
+    pub fn path(self) -> &'static str {
+        match self {
+            Step::Details => "/dang-ky/thue-bao-di-dong",
+            Step::Otp => "/dang-ky/thue-bao-di-dong/otp",
+            Step::Password => "/dang-ky/thue-bao-di-dong/mat-khau",
+            Step::Done => "/dang-ky/thue-bao-di-dong/hoan-tat",
+        }
+    }
+
+    /// The article's "Bước" number (1 home, 2 method, 3 details, 4 OTP, 5 password).
+    pub fn article_step(self) -> u8 {
+        match self {
+            Step::Details => 3,
+            Step::Otp => 4,
+            Step::Password | Step::Done => 5,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Started {
+    pub registration_id: String,
+    pub phone_masked: String,
+    pub otp: OtpClock,
+}
+
+/// Everything the flow keeps. Saved to sessionStorage so a reload resumes the step;
+/// it holds no password and no code (the captcha answer is not kept either).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationFlow {
+    pub form: RegistrationForm,
+    pub started: Option<Started>,
+    /// Single-use, short-lived proof that the code was verified.
+    pub password_token: Option<String>,
+    pub done: Option<AccountReady>,
+}
+
+impl RegistrationFlow {
+    /// The step a request for `wanted` may show: never one whose state is missing.
+    pub fn reachable(&self, wanted: Step) -> Step {
+        let furthest = if self.done.is_some() {
+            Step::Done
+        } else if self.password_token.is_some() {
+            Step::Password
+        } else if self.started.is_some() {
+            Step::Otp
+        } else {
+            Step::Details
+        };
+        match (wanted, furthest) {
+            // Once done, earlier steps would only resubmit: show the result.
+            (_, Step::Done) => Step::Done,
+            (Step::Done, f) => f,
+            (Step::Password, Step::Otp) => Step::Otp,
+            (Step::Password | Step::Otp, Step::Details) => Step::Details,
+            (w, _) => w,
+        }
+    }
+
+    /// The server accepted the details: on to the code.
+    pub fn start(&mut self, started: Started) {
+        self.started = Some(started);
+        self.password_token = None;
+    }
+
+    /// "Đổi số điện thoại": back to the form, keeping what was typed.
+    pub fn change_phone(&mut self) {
+        self.started = None;
+        self.password_token = None;
+    }
+
+    pub fn verified(&mut self, token: String) {
+        self.password_token = Some(token);
+    }
+
+    pub fn finished(&mut self, account: AccountReady) {
+        self.done = Some(account);
+        self.started = None;
+        self.password_token = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn started() -> Started {
+        Started {
+            registration_id: "r1".into(),
+            phone_masked: "09******78".into(),
+            otp: OtpClock {
+                expires_at_ms: 0,
+                resend_at_ms: 0,
+                offset_ms: 0,
+                sends_left: 4,
+                attempts_left: 5,
+            },
+        }
+    }
+
+    #[test]
+    fn guards_redirect_to_the_furthest_step_with_state() {
+        let mut f = RegistrationFlow::default();
+        assert_eq!(f.reachable(Step::Otp), Step::Details, "a fresh tab on /otp");
+        assert_eq!(f.reachable(Step::Password), Step::Details);
+        assert_eq!(f.reachable(Step::Done), Step::Details);
+        f.start(started());
+        assert_eq!(f.reachable(Step::Otp), Step::Otp);
+        assert_eq!(
+            f.reachable(Step::Details),
+            Step::Details,
+            "Back to the form is allowed"
+        );
+        assert_eq!(f.reachable(Step::Password), Step::Otp);
+        f.verified("t".into());
+        assert_eq!(f.reachable(Step::Password), Step::Password);
+        f.finished(AccountReady {
+            username: "001090000123".into(),
+            verification_level: 2,
+        });
+        assert_eq!(f.reachable(Step::Details), Step::Done);
+        assert_eq!(f.reachable(Step::Done), Step::Done);
+    }
+
+    #[test]
+    fn changing_phone_keeps_the_form() {
+        let mut f = RegistrationFlow::default();
+        f.form.phone = "0912345678".into();
+        f.start(started());
+        f.change_phone();
+        assert_eq!(f.reachable(Step::Otp), Step::Details);
+        assert_eq!(f.form.phone, "0912345678");
+    }
+
+    #[test]
+    fn saved_form_has_no_secrets_fields() {
+        let json = serde_json::to_string(&RegistrationFlow::default()).unwrap();
+        assert!(!json.contains("password\""), "{json}");
+        assert!(!json.contains("captcha"), "{json}");
+        assert!(!json.contains("code"), "{json}");
+    }
+}

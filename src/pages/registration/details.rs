@@ -1,0 +1,345 @@
+//! Screen 3: the details form.
+
+use super::{client_now_ms, today_in_vietnam, use_flow, StepGuard};
+use crate::api::PageRequests;
+use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::page_heading::{use_title, PageHeading};
+use crate::components::text_field::TextField;
+use crate::flow::countdown::{mmss, OtpClock};
+use crate::flow::outcome::{form_outcome, Failure, FormNotice};
+use crate::flow::state::{Started, Step};
+use crate::i18n::{use_i18n, I18n};
+use contract::api::{CaptchaChallenge, ErrorCode, RegistrationRequest, RegistrationStarted};
+use contract::messages::Ui;
+use contract::registration::{CaptchaError, Field, FieldErrors};
+use contract::{Phone, RegistrationForm};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn DetailsPage() -> impl IntoView {
+    view! { <StepGuard step=Step::Details><DetailsForm/></StepGuard> }
+}
+
+/// The message for one field's error, in the current language.
+fn field_message(errors: &FieldErrors, field: Field, i18n: I18n) -> Option<String> {
+    let text = match field {
+        Field::IdNumber => errors.id_number.map(|e| i18n.get(e)),
+        Field::FullName => errors.full_name.map(|e| i18n.get(e)),
+        Field::DateOfBirth => errors.date_of_birth.map(|e| i18n.get(e)),
+        Field::Phone => errors.phone.map(|e| i18n.get(e)),
+        Field::Email => errors.email.map(|e| i18n.get(e)),
+        Field::CaptchaAnswer => errors.captcha_answer.map(|e| i18n.get(e)),
+    };
+    text.map(str::to_owned)
+}
+
+#[component]
+fn DetailsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let requests = PageRequests::new();
+    let navigate = use_navigate();
+    let saved = flow.get_untracked().form;
+    let id_number = RwSignal::new(saved.id_number);
+    let full_name = RwSignal::new(saved.full_name);
+    let date_of_birth = RwSignal::new(saved.date_of_birth);
+    let phone = RwSignal::new(saved.phone);
+    let email = RwSignal::new(saved.email);
+    let captcha_answer = RwSignal::new(String::new());
+    let captcha = RwSignal::new(None::<CaptchaChallenge>);
+    let submitted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let server_errors = RwSignal::new(FieldErrors::default());
+    let carrier_flag = RwSignal::new(false);
+    let notice = RwSignal::new(None::<FormNotice>);
+    let wait_until_ms = RwSignal::new(0i64);
+    let (focus_token, set_focus_token) = signal(0u32);
+
+    let form = move || RegistrationForm {
+        id_number: id_number.get(),
+        full_name: full_name.get(),
+        date_of_birth: date_of_birth.get(),
+        phone: phone.get(),
+        email: email.get(),
+    };
+    // Keep what was typed in the flow (and so across Back and reloads).
+    Effect::new(move |_| {
+        let f = form();
+        flow.update(|state| state.form = f);
+    });
+
+    let load_captcha = {
+        let requests = requests.clone();
+        move || {
+            let requests = requests.clone();
+            captcha.set(None);
+            spawn_local(async move {
+                if let Ok(c) = requests
+                    .get::<CaptchaChallenge>("/api/captcha", i18n.lang.get_untracked())
+                    .await
+                {
+                    captcha.set(Some(c));
+                }
+            });
+        }
+    };
+    load_captcha();
+
+    // Local rules (after the first submit, live) merged with the server's answer.
+    let errors = Memo::new(move |_| {
+        if !submitted.get() {
+            return FieldErrors::default();
+        }
+        let local = form()
+            .validate(today_in_vietnam())
+            .err()
+            .unwrap_or_default();
+        let server = server_errors.get();
+        let captcha_local = captcha_answer
+            .with(|a| a.trim().is_empty())
+            .then_some(CaptchaError::Required);
+        FieldErrors {
+            id_number: local.id_number.or(server.id_number),
+            full_name: local.full_name.or(server.full_name),
+            date_of_birth: local.date_of_birth.or(server.date_of_birth),
+            phone: local.phone.or(server.phone),
+            email: local.email.or(server.email),
+            captcha_answer: captcha_local.or(server.captcha_answer),
+        }
+    });
+    let message = move |field: Field| {
+        let mut m = errors.with(|e| field_message(e, field, i18n));
+        if m.is_none() && field == Field::Phone && carrier_flag.get() {
+            m = Some(i18n.get(ErrorCode::CarrierMismatch).to_owned());
+        }
+        m
+    };
+    let summary = Signal::derive(move || {
+        Field::ALL
+            .iter()
+            .filter_map(|&f| {
+                message(f).map(|m| SummaryItem {
+                    target_id: f.key().to_owned(),
+                    message: m,
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    use_title(move || {
+        let prefix = if summary.with(Vec::is_empty) {
+            ""
+        } else {
+            i18n.get(Ui::ErrorTitlePrefix)
+        };
+        format!(
+            "{prefix}{} – {}",
+            i18n.get(Ui::DetailsHeading),
+            i18n.get(Ui::PortalName)
+        )
+    });
+
+    let carrier = Signal::derive(move || {
+        phone
+            .with(|p| Phone::parse(p).ok())
+            .map(|p| format!("{} {}", i18n.get(Ui::CarrierPrefix), p.carrier().name()))
+    });
+    let clear_server = move |f: fn(&mut FieldErrors)| {
+        server_errors.update(f);
+    };
+
+    let submit = {
+        let requests = requests.clone();
+        let load_captcha = load_captcha.clone();
+        move || {
+            if busy.get_untracked() {
+                return; // one request at a time: a double click sends once
+            }
+            submitted.set(true);
+            notice.set(None);
+            if !errors.get_untracked().is_empty() || carrier_flag.get_untracked() {
+                set_focus_token.update(|n| *n += 1);
+                return;
+            }
+            let Ok(valid) = form().validate(today_in_vietnam()) else {
+                return;
+            };
+            let Some(challenge) = captcha.get_untracked() else {
+                return;
+            };
+            let body = RegistrationRequest {
+                id_number: valid.id_number.as_str().to_owned(),
+                full_name: valid.full_name.as_str().to_owned(),
+                date_of_birth: valid.birth_date.to_iso(),
+                phone: valid.phone.as_str().to_owned(),
+                email: valid.email.map(|e| e.as_str().to_owned()),
+                captcha_id: challenge.captcha_id,
+                captcha_answer: captcha_answer.get_untracked(),
+            };
+            busy.set(true);
+            let requests = requests.clone();
+            let navigate = navigate.clone();
+            let load_captcha = load_captcha.clone();
+            spawn_local(async move {
+                let result = requests
+                    .post::<_, RegistrationStarted>(
+                        "/api/registrations",
+                        &body,
+                        i18n.lang.get_untracked(),
+                    )
+                    .await;
+                busy.set(false);
+                match result {
+                    Ok(started) => {
+                        flow.update(|f| {
+                            f.start(Started {
+                                registration_id: started.registration_id,
+                                phone_masked: started.phone_masked,
+                                otp: OtpClock::from_status(&started.otp, client_now_ms()),
+                            })
+                        });
+                        navigate(Step::Otp.path(), Default::default());
+                    }
+                    Err(failure) => {
+                        let outcome = form_outcome(&failure);
+                        server_errors.set(outcome.fields);
+                        carrier_flag.set(outcome.notice == Some(FormNotice::CarrierMismatch));
+                        if let Some(FormNotice::RateLimited { retry_after_s }) = outcome.notice {
+                            wait_until_ms.set(client_now_ms() + retry_after_s as i64 * 1000);
+                        }
+                        // A network failure may not have reached the server: keep the
+                        // captcha for "Thử lại". Anything else spent it.
+                        if !matches!(failure, Failure::Network) {
+                            captcha_answer.set(String::new());
+                            load_captcha();
+                        }
+                        notice.set(outcome.notice);
+                        set_focus_token.update(|n| *n += 1);
+                    }
+                }
+            });
+        }
+    };
+    let submit_for_retry = submit.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit();
+    };
+
+    view! {
+        <section class="page">
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
+            <p class="lead">{move || i18n.get(Ui::DetailsIntro)}</p>
+            <ErrorSummary items=summary focus_token=focus_token/>
+            <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField id="id_number" label=Signal::derive(move || i18n.get(Field::IdNumber)) value=id_number
+                    required=true inputmode="numeric" autocomplete="off"
+                    hint=Signal::derive(move || i18n.get(Ui::IdNumberHint))
+                    error=Signal::derive(move || message(Field::IdNumber))
+                    on_edit=Callback::new(move |_| clear_server(|e| e.id_number = None))/>
+                <TextField id="full_name" label=Signal::derive(move || i18n.get(Field::FullName)) value=full_name
+                    required=true autocomplete="name"
+                    error=Signal::derive(move || message(Field::FullName))
+                    on_edit=Callback::new(move |_| clear_server(|e| e.full_name = None))/>
+                <TextField id="date_of_birth" label=Signal::derive(move || i18n.get(Field::DateOfBirth)) value=date_of_birth
+                    required=true autocomplete="bday" inputmode="numeric"
+                    hint=Signal::derive(move || i18n.get(Ui::DateOfBirthHint))
+                    error=Signal::derive(move || message(Field::DateOfBirth))
+                    on_edit=Callback::new(move |_| clear_server(|e| e.date_of_birth = None))/>
+                <TextField id="phone" label=Signal::derive(move || i18n.get(Field::Phone)) value=phone
+                    required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
+                    hint=Signal::derive(move || i18n.get(Ui::PhoneHint))
+                    error=Signal::derive(move || message(Field::Phone))
+                    status=carrier
+                    on_edit=Callback::new(move |_| { carrier_flag.set(false); clear_server(|e| e.phone = None) })/>
+                <TextField id="email" label=Signal::derive(move || i18n.get(Field::Email)) value=email
+                    input_type="email" autocomplete="email"
+                    error=Signal::derive(move || message(Field::Email))
+                    on_edit=Callback::new(move |_| clear_server(|e| e.email = None))/>
+                <div class="captcha">
+                    <div class="captcha__image" aria-live="polite">
+                        {move || match captcha.get() {
+                            Some(c) => view! {
+                                <img width="200" height="70" alt=i18n.get(Ui::CaptchaImageAlt)
+                                    src=format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&c.image_svg))/>
+                            }.into_any(),
+                            None => view! { <span class="captcha__loading">{i18n.get(Ui::CaptchaLoading)}</span> }.into_any(),
+                        }}
+                    </div>
+                    <button type="button" class="button button--secondary captcha__refresh"
+                        on:click={ let load_captcha = load_captcha.clone(); move |_| load_captcha() }>
+                        {move || i18n.get(Ui::CaptchaRefresh)}
+                    </button>
+                </div>
+                <TextField id="captcha_answer" label=Signal::derive(move || i18n.get(Field::CaptchaAnswer)) value=captcha_answer
+                    required=true autocomplete="off"
+                    hint=Signal::derive(move || i18n.get(Ui::CaptchaHint))
+                    error=Signal::derive(move || message(Field::CaptchaAnswer))
+                    on_edit=Callback::new(move |_| clear_server(|e| e.captcha_answer = None))/>
+                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(Ui::Register) }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The server's answers that are not field errors, with what the citizen can do next.
+#[component]
+fn FormNoticeView(
+    notice: RwSignal<Option<FormNotice>>,
+    wait_until_ms: RwSignal<i64>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    // The rate-limit wait counts down; the interval is released with the page.
+    let now = RwSignal::new(client_now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(client_now_ms()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    move || {
+        notice.get().map(|n| match n {
+            FormNotice::AccountExists => view! {
+                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::AccountExistsTitle)}</h2>
+                    <ul>
+                        <li><A href="/quen-mat-khau">{i18n.get(Ui::AccountExistsForgot)}</A></li>
+                        <li><A href="/dang-nhap">{i18n.get(Ui::AccountExistsSignIn)}</A></li>
+                    </ul>
+                    <p>{i18n.get(Ui::AccountExistsCounter)}</p>
+                    <p>{i18n.get(Ui::AccountExistsComplaint)}</p>
+                </div>
+            }.into_any(),
+            FormNotice::CarrierMismatch => view! {
+                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::CarrierMismatchTitle)}</h2>
+                    <p>{i18n.get(Ui::CarrierMismatchBody)}</p>
+                    <p>{i18n.get(Ui::CarrierMismatchTip)}</p>
+                    <p><a href="#phone">{i18n.get(Field::Phone)}</a></p>
+                </div>
+            }.into_any(),
+            FormNotice::RateLimited { .. } => view! {
+                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::RateLimitedTitle)}</h2>
+                    <p>{move || {
+                        let left = ((wait_until_ms.get() - now.get()).max(0) + 999) / 1000;
+                        i18n.fill(Ui::RateLimitedBody, &[("time", &mmss(left as u64))])
+                    }}</p>
+                </div>
+            }.into_any(),
+            FormNotice::Retry => view! {
+                <div class="notice notice--error" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::RetryTitle)}</h2>
+                    <p>{i18n.get(Ui::RetryBody)}</p>
+                    <button type="button" class="button" on:click=move |_| retry.run(())>{i18n.get(Ui::Retry)}</button>
+                </div>
+            }.into_any(),
+        })
+    }
+}

@@ -1,0 +1,46 @@
+//! Screen 6: the account exists.
+
+use super::{use_flow, StepGuard};
+use crate::components::page_heading::{use_title, PageHeading};
+use crate::flow::state::Step;
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn DonePage() -> impl IntoView {
+    view! { <StepGuard step=Step::Done><Done/></StepGuard> }
+}
+
+#[component]
+fn Done() -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let username = move || {
+        flow.with(|f| {
+            f.done
+                .as_ref()
+                .map(|d| d.username.clone())
+                .unwrap_or_default()
+        })
+    };
+    use_title(move || {
+        format!(
+            "{} – {}",
+            i18n.get(Ui::DoneHeading),
+            i18n.get(Ui::PortalName)
+        )
+    });
+    view! {
+        <section class="page">
+            <div class="panel panel--success">
+                <PageHeading text=Signal::derive(move || i18n.get(Ui::DoneHeading).to_owned())/>
+                <p>{move || i18n.get(Ui::DoneUsername)}</p>
+                <p class="panel__value">{username}</p>
+            </div>
+            <p>{move || i18n.get(Ui::DoneLevel)}</p>
+            <A href="/dang-nhap" attr:class="button">{move || i18n.get(Ui::GoToSignIn)}</A>
+        </section>
+    }
+}

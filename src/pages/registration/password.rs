@@ -1,0 +1,190 @@
+//! Screen 5: the password, with the contract's rules as a live checklist.
+
+use super::{today_in_vietnam, use_flow, StepGuard};
+use crate::api::PageRequests;
+use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::page_heading::{use_title, PageHeading};
+use crate::components::password_field::PasswordField;
+use crate::components::password_rules::PasswordRules;
+use crate::flow::outcome::Failure;
+use crate::flow::state::Step;
+use crate::i18n::use_i18n;
+use contract::api::{AccountReady, ErrorCode, SetPasswordRequest};
+use contract::messages::Ui;
+use contract::password::{check, PersonalInfo};
+use contract::{BirthDate, IdNumber, PasswordRule, Phone};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    view! { <StepGuard step=Step::Password><PasswordForm/></StepGuard> }
+}
+
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let requests = PageRequests::new();
+    let navigate = use_navigate();
+    let password = RwSignal::new(String::new());
+    let confirmation = RwSignal::new(String::new());
+    let submitted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let server_rules = RwSignal::new(Vec::<PasswordRule>::new());
+    let notice = RwSignal::new(None::<&'static str>);
+    let (focus_token, set_focus_token) = signal(0u32);
+
+    let username = move || {
+        flow.with(|f| {
+            IdNumber::parse(&f.form.id_number)
+                .map(|i| i.as_str().to_owned())
+                .unwrap_or_default()
+        })
+    };
+    let info = Memo::new(move |_| {
+        flow.with(|f| PersonalInfo {
+            id_number: IdNumber::parse(&f.form.id_number).ok(),
+            phone: Phone::parse(&f.form.phone).ok(),
+            birth_date: BirthDate::parse(&f.form.date_of_birth, today_in_vietnam()).ok(),
+        })
+    });
+    let rules = Memo::new(move |_| info.with(|i| check(&password.get(), &confirmation.get(), i)));
+    // Unmet rules, after a submit, in checklist order; the server's verdict counts too.
+    let unmet = Memo::new(move |_| {
+        if !submitted.get() {
+            return Vec::new();
+        }
+        let server = server_rules.get();
+        PasswordRule::ALL
+            .iter()
+            .copied()
+            .filter(|r| !rules.with(|c| c.is_met(*r)) || server.contains(r))
+            .collect::<Vec<_>>()
+    });
+    let password_error = Signal::derive(move || {
+        unmet.with(|u| {
+            u.iter()
+                .find(|r| **r != PasswordRule::ConfirmationMatches)
+                .map(|r| i18n.get(*r).to_owned())
+        })
+    });
+    let confirmation_error = Signal::derive(move || {
+        unmet.with(|u| {
+            u.contains(&PasswordRule::ConfirmationMatches)
+                .then(|| i18n.get(PasswordRule::ConfirmationMatches).to_owned())
+        })
+    });
+    let summary = Signal::derive(move || {
+        unmet.with(|u| {
+            u.iter()
+                .map(|r| SummaryItem {
+                    target_id: if *r == PasswordRule::ConfirmationMatches {
+                        "password_confirmation"
+                    } else {
+                        "password"
+                    }
+                    .to_owned(),
+                    message: i18n.get(*r).to_owned(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    use_title(move || {
+        let prefix = if summary.with(Vec::is_empty) {
+            ""
+        } else {
+            i18n.get(Ui::ErrorTitlePrefix)
+        };
+        format!(
+            "{prefix}{} – {}",
+            i18n.get(Ui::PasswordHeading),
+            i18n.get(Ui::PortalName)
+        )
+    });
+    Effect::new(move |_| {
+        password.track();
+        server_rules.set(Vec::new());
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        notice.set(None);
+        if !rules.get_untracked().all_met() {
+            set_focus_token.update(|n| *n += 1);
+            return;
+        }
+        let Some((id, token)) = flow.with_untracked(|f| {
+            Some((
+                f.started.clone()?.registration_id,
+                f.password_token.clone()?,
+            ))
+        }) else {
+            return;
+        };
+        let body = SetPasswordRequest {
+            password_token: token,
+            password: password.get_untracked(),
+            password_confirmation: confirmation.get_untracked(),
+        };
+        busy.set(true);
+        let requests = requests.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let path = format!("/api/registrations/{id}/password");
+            let result = requests
+                .post::<_, AccountReady>(&path, &body, i18n.lang.get_untracked())
+                .await;
+            busy.set(false);
+            match result {
+                Ok(account) => {
+                    password.set(String::new());
+                    confirmation.set(String::new());
+                    flow.update(|f| f.finished(account));
+                    navigate(Step::Done.path(), Default::default());
+                }
+                Err(Failure::Api(e)) if e.error == ErrorCode::Validation => {
+                    server_rules.set(e.rules.unwrap_or_default());
+                    set_focus_token.update(|n| *n += 1);
+                }
+                Err(Failure::Api(e))
+                    if matches!(e.error, ErrorCode::InvalidToken | ErrorCode::NotFound) =>
+                {
+                    // The verification ran out: back to the code step.
+                    flow.update(|f| f.password_token = None);
+                }
+                Err(Failure::Api(e)) if e.error == ErrorCode::AccountExists => {
+                    notice.set(Some(i18n.get(Ui::AccountExistsTitle)));
+                }
+                Err(_) => notice.set(Some(i18n.get(Ui::RetryBody))),
+            }
+        });
+    };
+
+    view! {
+        <section class="page">
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::PasswordHeading).to_owned())/>
+            <ErrorSummary items=summary focus_token=focus_token/>
+            {move || notice.get().map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
+            <form class="form" on:submit=on_submit novalidate>
+                // For password managers: the account this password belongs to.
+                <input type="text" name="username" autocomplete="username" class="visually-hidden"
+                    tabindex="-1" aria-hidden="true" readonly prop:value=username/>
+                <PasswordField id="password" label=Ui::PasswordLabel show_label=Ui::ShowPassword hide_label=Ui::HidePassword
+                    value=password error=password_error described_by="password-rules"/>
+                <PasswordRules check=rules/>
+                <PasswordField id="password_confirmation" label=Ui::ConfirmPasswordLabel
+                    show_label=Ui::ShowConfirmation hide_label=Ui::HideConfirmation
+                    value=confirmation error=confirmation_error/>
+                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(Ui::Register) }}
+                </button>
+            </form>
+        </section>
+    }
+}
