@@ -243,3 +243,11 @@ mod registration {
         clear_flow();
     }
 }
+
+/// In the browser the contract normalises with the engine's own NFC (no bundled tables).
+#[wasm_bindgen_test]
+fn decomposed_names_equal_composed_ones_in_the_browser() {
+    let nfd = "Nguye\u{0302}\u{0303}n Thi\u{0323} A\u{0301}nh";
+    let name = contract::FullName::parse(nfd).expect("a valid name");
+    assert_eq!(name.as_str(), "Nguyễn Thị Ánh");
+}

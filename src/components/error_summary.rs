@@ -29,7 +29,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || !items.get().is_empty()>
             <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title" class="error-summary__title">{move || i18n.get(Ui::ErrorSummaryTitle)}</h2>
+                <h2 id="error-summary-title" class="error-summary__title">{i18n.t(Ui::ErrorSummaryTitle)}</h2>
                 <ul class="error-summary__list">
                     <For each=move || items.get() key=|item| item.clone() let:item>
                         <li>

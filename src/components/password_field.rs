@@ -30,7 +30,7 @@ pub fn PasswordField(
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>
-                {move || i18n.get(label)}
+                {i18n.t(label)}
                 <span class="field__required" aria-hidden="true">" *"</span>
             </label>
             <Show when=move || error.get().is_some()>

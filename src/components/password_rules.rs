@@ -11,14 +11,14 @@ pub fn PasswordRules(check: Memo<PasswordCheck>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="rules" id="password-rules">
-            <p class="rules__heading">{move || i18n.get(Ui::RulesHeading)}</p>
+            <p class="rules__heading">{i18n.t(Ui::RulesHeading)}</p>
             <ul class="rules__list">
                 {PasswordRule::ALL.iter().copied().map(|rule| {
                     let met = move || check.with(|c| c.is_met(rule));
                     view! {
                         <li class="rules__item" class:rules__item--met=met>
                             <span class="rules__icon" aria-hidden="true">{move || if met() { "✓" } else { "•" }}</span>
-                            {move || i18n.get(rule)}
+                            {i18n.t(rule)}
                             <span class="visually-hidden">
                                 {move || format!(" ({})", if met() { i18n.get(Ui::RuleMet) } else { i18n.get(Ui::RuleUnmet) })}
                             </span>

@@ -28,7 +28,7 @@ pub fn Stepper(#[prop(into)] current: Signal<u8>) -> impl IntoView {
                             <span class="stepper__number" aria-hidden="true">{n}</span>
                             <span class="stepper__label">
                                 <span class="visually-hidden">{move || format!("{} {n}: ", i18n.get(Ui::StepPrefix))}</span>
-                                {move || i18n.get(step)}
+                                {i18n.t(step)}
                             </span>
                         </li>
                     }

@@ -4,7 +4,6 @@
 use crate::text::clean;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use unicode_normalization::UnicodeNormalization;
 
 pub const FULL_NAME_MAX_CHARS: usize = 100;
 
@@ -20,6 +19,17 @@ pub enum FullNameError {
 }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn nfc(s: &str) -> String {
+    js_sys::JsString::from(s).normalize("NFC").into()
+}
+
 /// A name trimmed, with single spaces, in Unicode NFC.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FullName(String);
@@ -31,7 +41,7 @@ fn is_latin_letter(c: char) -> bool {
 impl FullName {
     /// The normal form a name is stored and compared in.
     pub fn normalize(input: &str) -> String {
-        let composed: String = clean(input).nfc().collect();
+        let composed = nfc(&clean(input).collect::<String>());
         composed.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 

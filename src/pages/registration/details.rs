@@ -231,31 +231,31 @@ fn DetailsForm() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
-            <p class="lead">{move || i18n.get(Ui::DetailsIntro)}</p>
+            <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
             <ErrorSummary items=summary focus_token=focus_token/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
             <form class="form" on:submit=on_submit novalidate>
-                <TextField id="id_number" label=Signal::derive(move || i18n.get(Field::IdNumber)) value=id_number
+                <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
                     required=true inputmode="numeric" autocomplete="off"
-                    hint=Signal::derive(move || i18n.get(Ui::IdNumberHint))
+                    hint=Signal::derive(i18n.t(Ui::IdNumberHint))
                     error=Signal::derive(move || message(Field::IdNumber))
                     on_edit=Callback::new(move |_| clear_server(|e| e.id_number = None))/>
-                <TextField id="full_name" label=Signal::derive(move || i18n.get(Field::FullName)) value=full_name
+                <TextField id="full_name" label=Signal::derive(i18n.t(Field::FullName)) value=full_name
                     required=true autocomplete="name"
                     error=Signal::derive(move || message(Field::FullName))
                     on_edit=Callback::new(move |_| clear_server(|e| e.full_name = None))/>
-                <TextField id="date_of_birth" label=Signal::derive(move || i18n.get(Field::DateOfBirth)) value=date_of_birth
+                <TextField id="date_of_birth" label=Signal::derive(i18n.t(Field::DateOfBirth)) value=date_of_birth
                     required=true autocomplete="bday" inputmode="numeric"
-                    hint=Signal::derive(move || i18n.get(Ui::DateOfBirthHint))
+                    hint=Signal::derive(i18n.t(Ui::DateOfBirthHint))
                     error=Signal::derive(move || message(Field::DateOfBirth))
                     on_edit=Callback::new(move |_| clear_server(|e| e.date_of_birth = None))/>
-                <TextField id="phone" label=Signal::derive(move || i18n.get(Field::Phone)) value=phone
+                <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
                     required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
-                    hint=Signal::derive(move || i18n.get(Ui::PhoneHint))
+                    hint=Signal::derive(i18n.t(Ui::PhoneHint))
                     error=Signal::derive(move || message(Field::Phone))
                     status=carrier
                     on_edit=Callback::new(move |_| { carrier_flag.set(false); clear_server(|e| e.phone = None) })/>
-                <TextField id="email" label=Signal::derive(move || i18n.get(Field::Email)) value=email
+                <TextField id="email" label=Signal::derive(i18n.t(Field::Email)) value=email
                     input_type="email" autocomplete="email"
                     error=Signal::derive(move || message(Field::Email))
                     on_edit=Callback::new(move |_| clear_server(|e| e.email = None))/>
@@ -271,12 +271,12 @@ fn DetailsForm() -> impl IntoView {
                     </div>
                     <button type="button" class="button button--secondary captcha__refresh"
                         on:click={ let load_captcha = load_captcha.clone(); move |_| load_captcha() }>
-                        {move || i18n.get(Ui::CaptchaRefresh)}
+                        {i18n.t(Ui::CaptchaRefresh)}
                     </button>
                 </div>
-                <TextField id="captcha_answer" label=Signal::derive(move || i18n.get(Field::CaptchaAnswer)) value=captcha_answer
+                <TextField id="captcha_answer" label=Signal::derive(i18n.t(Field::CaptchaAnswer)) value=captcha_answer
                     required=true autocomplete="off"
-                    hint=Signal::derive(move || i18n.get(Ui::CaptchaHint))
+                    hint=Signal::derive(i18n.t(Ui::CaptchaHint))
                     error=Signal::derive(move || message(Field::CaptchaAnswer))
                     on_edit=Callback::new(move |_| clear_server(|e| e.captcha_answer = None))/>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>

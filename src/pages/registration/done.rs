@@ -36,11 +36,11 @@ fn Done() -> impl IntoView {
         <section class="page">
             <div class="panel panel--success">
                 <PageHeading text=Signal::derive(move || i18n.get(Ui::DoneHeading).to_owned())/>
-                <p>{move || i18n.get(Ui::DoneUsername)}</p>
+                <p>{i18n.t(Ui::DoneUsername)}</p>
                 <p class="panel__value">{username}</p>
             </div>
-            <p>{move || i18n.get(Ui::DoneLevel)}</p>
-            <A href="/dang-nhap" attr:class="button">{move || i18n.get(Ui::GoToSignIn)}</A>
+            <p>{i18n.t(Ui::DoneLevel)}</p>
+            <A href="/dang-nhap" attr:class="button">{i18n.t(Ui::GoToSignIn)}</A>
         </section>
     }
 }

@@ -203,7 +203,7 @@ fn OtpForm() -> impl IntoView {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::OtpHeading).to_owned())/>
             <p class="lead">
-                {move || i18n.get(Ui::OtpSentTo)} " "
+                {i18n.t(Ui::OtpSentTo)} " "
                 <strong class="phone-masked">{move || started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
             </p>
             // Polite: phase changes only. Assertive: the expiry.
@@ -216,7 +216,7 @@ fn OtpForm() -> impl IntoView {
             </p>
             <div role="alert">
                 <Show when=move || phase.get() == Phase::Expired>
-                    <p class="notice notice--warning">{move || i18n.get(Ui::OtpExpiredNow)}</p>
+                    <p class="notice notice--warning">{i18n.t(Ui::OtpExpiredNow)}</p>
                 </Show>
             </div>
             {move || notice.get().and_then(|n| match n {
@@ -229,13 +229,13 @@ fn OtpForm() -> impl IntoView {
                 OtpNotice::Incorrect { .. } => None,
             }).map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
             <Show when=move || resent.get() && notice.get().is_none()>
-                <div class="notice" role="status"><p>{move || i18n.get(Ui::NewCodeSent)}</p></div>
+                <div class="notice" role="status"><p>{i18n.t(Ui::NewCodeSent)}</p></div>
             </Show>
             <form class="form" on:submit=verify novalidate>
                 <div class="field" class:field--error=move || error_text().is_some()>
-                    <label class="field__label" for="otp">{move || i18n.get(Ui::OtpLabel)}</label>
+                    <label class="field__label" for="otp">{i18n.t(Ui::OtpLabel)}</label>
                     <p class="field__hint" id="otp-timer">
-                        {move || i18n.get(Ui::ExpiresIn)} " "
+                        {i18n.t(Ui::ExpiresIn)} " "
                         <span class="timer" aria-hidden="true">{move || mmss(remaining())}</span>
                         " · "
                         {move || contract::messages::fill(i18n.get(Ui::AttemptsLeft), &[("n", &clock.get().map(|c| c.attempts_left).unwrap_or(0).to_string())])}
@@ -255,14 +255,14 @@ fn OtpForm() -> impl IntoView {
                         }/>
                 </div>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || i18n.get(Ui::Confirm)}
+                    {i18n.t(Ui::Confirm)}
                 </button>
             </form>
-            <h2>{move || i18n.get(Ui::NotReceived)}</h2>
+            <h2>{i18n.t(Ui::NotReceived)}</h2>
             <p>
                 <button type="button" class="button button--secondary" on:click=resend
                     disabled=resend_disabled>
-                    {move || i18n.get(Ui::Resend)}
+                    {i18n.t(Ui::Resend)}
                 </button>
                 " "
                 <span class="resend-status">
@@ -275,7 +275,7 @@ fn OtpForm() -> impl IntoView {
                     }}
                 </span>
             </p>
-            <p><a href=Step::Details.path() on:click=change_phone>{move || i18n.get(Ui::ChangePhone)}</a></p>
+            <p><a href=Step::Details.path() on:click=change_phone>{i18n.t(Ui::ChangePhone)}</a></p>
         </section>
     }
 }
