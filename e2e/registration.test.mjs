@@ -213,3 +213,47 @@ test('Back from the OTP step shows the form still filled; a fresh tab on /otp la
   assert.equal(new URL(fresh.url()).pathname, '/dang-ky/thue-bao-di-dong');
   await fresh.context().close();
 });
+
+test('a refused submit asks for the new captcha without calling its empty answer an error', async () => {
+  const page = await openPage(browser);
+  const who = { ...citizen(), phone: '0912000000' };
+  await fillDetails(page, who);
+  await submitDetails(page);
+  await page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' }).waitFor();
+  const captchaField = page.getByRole('textbox', { name: /^Mã xác thực/ });
+  assert.equal(await captchaField.getAttribute('aria-invalid'), null);
+  await page.context().close();
+});
+
+test('double-clicking "Đăng ký" sends one registration', async () => {
+  const page = await openPage(browser);
+  const who = citizen();
+  await fillDetails(page, who);
+  let posts = 0;
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/registrations')) posts += 1; });
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).dblclick();
+  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+  assert.equal(posts, 1);
+  await page.context().close();
+});
+
+test('a failing server shows "Thử lại", keeps every field, and the retry succeeds', async () => {
+  const page = await openPage(browser);
+  const who = citizen();
+  await fillDetails(page, who);
+  const fault = await fetch(`${BASE}/api/dev/faults`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fail_next: 1, status: 500 }),
+  });
+  assert.equal(fault.status, 200);
+  await submitDetails(page);
+  const notice = page.getByRole('region', { name: 'Không kết nối được với hệ thống' });
+  await notice.waitFor();
+  await screenshot(page, '3-notice-retry');
+  assert.equal(await page.getByRole('textbox', { name: /^Số CMND\/CCCD/ }).inputValue(), who.id);
+  // The 500 came before the server read the captcha, but the form cannot know: it shows a
+  // new image, so the citizen types the new answer and retries.
+  await page.getByRole('textbox', { name: /^Mã xác thực/ }).fill('abcde');
+  await notice.getByRole('button', { name: 'Thử lại' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+  await page.context().close();
+});

@@ -51,6 +51,9 @@ fn DetailsForm() -> impl IntoView {
     let captcha_answer = RwSignal::new(String::new());
     let captcha = RwSignal::new(None::<CaptchaChallenge>);
     let submitted = RwSignal::new(false);
+    // The new image after a refused submit starts clean: its empty answer is not an
+    // error until the next submit.
+    let captcha_checked = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let server_errors = RwSignal::new(FieldErrors::default());
     let carrier_flag = RwSignal::new(false);
@@ -98,8 +101,7 @@ fn DetailsForm() -> impl IntoView {
             .err()
             .unwrap_or_default();
         let server = server_errors.get();
-        let captcha_local = captcha_answer
-            .with(|a| a.trim().is_empty())
+        let captcha_local = (captcha_checked.get() && captcha_answer.with(|a| a.trim().is_empty()))
             .then_some(CaptchaError::Required);
         FieldErrors {
             id_number: local.id_number.or(server.id_number),
@@ -158,6 +160,7 @@ fn DetailsForm() -> impl IntoView {
                 return; // one request at a time: a double click sends once
             }
             submitted.set(true);
+            captcha_checked.set(true);
             notice.set(None);
             if !errors.get_untracked().is_empty() || carrier_flag.get_untracked() {
                 set_focus_token.update(|n| *n += 1);
@@ -212,6 +215,7 @@ fn DetailsForm() -> impl IntoView {
                         // A network failure may not have reached the server: keep the
                         // captcha for "Thử lại". Anything else spent it.
                         if !matches!(failure, Failure::Network) {
+                            captcha_checked.set(false);
                             captcha_answer.set(String::new());
                             load_captcha();
                         }
