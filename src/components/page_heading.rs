@@ -1,3 +1,5 @@
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -14,7 +16,20 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     view! { <h1 tabindex="-1" node_ref=heading>{move || text.get()}</h1> }
 }
 
-/// Sets `document.title`, prefixed "Lỗi: "/"Error: " while the page shows errors.
-pub fn use_title(title: impl Fn() -> String + Send + Sync + 'static) {
-    Effect::new(move |_| document().set_title(&title()));
+/// Sets `document.title` to "<heading> – <portal name>", prefixed "Lỗi: "/"Error: "
+/// while `has_errors` holds.
+pub fn use_title(heading: Ui, has_errors: impl Fn() -> bool + Send + Sync + 'static) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let prefix = if has_errors() {
+            i18n.get(Ui::ErrorTitlePrefix)
+        } else {
+            ""
+        };
+        document().set_title(&format!(
+            "{prefix}{} – {}",
+            i18n.get(heading),
+            i18n.get(Ui::PortalName)
+        ));
+    });
 }

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn ChooseMethod() -> impl IntoView {
     let i18n = use_i18n();
+    crate::components::page_heading::use_title(Ui::ChooseHeading, || false);
     let subject = RwSignal::new(None::<Subject>);
     let method = RwSignal::new(None::<Method>);
     // The note shows after "Tiếp tục", then follows the choice as it changes.

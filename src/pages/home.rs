@@ -7,6 +7,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
+    crate::components::page_heading::use_title(Ui::HomeHeading, || false);
     view! {
         <section class="page page--home">
             <h1>{i18n.t(Ui::HomeHeading)}</h1>

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
+    crate::components::page_heading::use_title(Ui::NotFoundHeading, || false);
     view! {
         <section class="page">
             <h1>{i18n.t(Ui::NotFoundHeading)}</h1>

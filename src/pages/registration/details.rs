@@ -130,18 +130,7 @@ fn DetailsForm() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    use_title(move || {
-        let prefix = if summary.with(Vec::is_empty) {
-            ""
-        } else {
-            i18n.get(Ui::ErrorTitlePrefix)
-        };
-        format!(
-            "{prefix}{} – {}",
-            i18n.get(Ui::DetailsHeading),
-            i18n.get(Ui::PortalName)
-        )
-    });
+    use_title(Ui::DetailsHeading, move || !summary.with(Vec::is_empty));
 
     let carrier = Signal::derive(move || {
         phone

@@ -25,13 +25,7 @@ fn Done() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    use_title(move || {
-        format!(
-            "{} – {}",
-            i18n.get(Ui::DoneHeading),
-            i18n.get(Ui::PortalName)
-        )
-    });
+    use_title(Ui::DoneHeading, || false);
     view! {
         <section class="page">
             <div class="panel panel--success">

@@ -60,19 +60,8 @@ fn OtpForm() -> impl IntoView {
     let locked_left = move || ((locked_until_ms.get() - now.get()).max(0) + 999) / 1000;
 
     let web_otp = WebOtp::start(code);
-    use_title(move || {
-        let prefix = if local_error.get().is_some()
-            || matches!(notice.get(), Some(OtpNotice::Incorrect { .. }))
-        {
-            i18n.get(Ui::ErrorTitlePrefix)
-        } else {
-            ""
-        };
-        format!(
-            "{prefix}{} – {}",
-            i18n.get(Ui::OtpHeading),
-            i18n.get(Ui::PortalName)
-        )
+    use_title(Ui::OtpHeading, move || {
+        local_error.get().is_some() || matches!(notice.get(), Some(OtpNotice::Incorrect { .. }))
     });
 
     let verify = {

@@ -91,18 +91,7 @@ fn PasswordForm() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    use_title(move || {
-        let prefix = if summary.with(Vec::is_empty) {
-            ""
-        } else {
-            i18n.get(Ui::ErrorTitlePrefix)
-        };
-        format!(
-            "{prefix}{} – {}",
-            i18n.get(Ui::PasswordHeading),
-            i18n.get(Ui::PortalName)
-        )
-    });
+    use_title(Ui::PasswordHeading, move || !summary.with(Vec::is_empty));
     Effect::new(move |_| {
         password.track();
         server_rules.set(Vec::new());
