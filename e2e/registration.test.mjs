@@ -257,3 +257,28 @@ test('a failing server shows "Thử lại", keeps every field, and the retry suc
   await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
   await page.context().close();
 });
+
+test('the sixth registration for one phone in an hour gets the rate-limit notice, counting down', async () => {
+  const who = citizen();
+  for (let i = 0; i < 5; i += 1) {
+    const { captcha_id } = await (await fetch(`${BASE}/api/captcha`)).json();
+    const r = await fetch(`${BASE}/api/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id_number: `079090${String(900000 + serial * 10 + i).padStart(6, '0')}`, full_name: 'Lê Văn Nam',
+        date_of_birth: '1990-01-01', phone: who.phone, captcha_id, captcha_answer: 'ABCDE',
+      }),
+    });
+    assert.equal(r.status, 201);
+  }
+  const page = await openPage(browser);
+  await fillDetails(page, who);
+  await submitDetails(page);
+  const notice = page.getByRole('region', { name: 'Tạm dừng do thử quá nhiều lần' });
+  await notice.waitFor();
+  await notice.getByText(/Vui lòng chờ (59|60):\d\d/).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: /^Họ và tên/ }).inputValue(), who.name);
+  await screenshot(page, '3-notice-rate-limited');
+  await page.context().close();
+});
