@@ -1,3 +1,4 @@
+use crate::components::stepper::Stepper;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use contract::methods::{outcome, ChoiceNote, ChoiceOutcome, Method, Subject};
@@ -29,6 +30,9 @@ pub fn ChooseMethod() -> impl IntoView {
     };
 
     view! {
+        <div class="page page--top">
+            <Stepper current=Signal::stored(2)/>
+        </div>
         <section class="page">
             <h1>{i18n.t(Ui::ChooseHeading)}</h1>
             <p class="lead">{i18n.t(Ui::ChooseIntro)}</p>
