@@ -11,6 +11,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// A free port, no per-IP limit, a known captcha answer: for the fuzzer and the load bench,
+/// which send more requests than a citizen could.
+pub const UNLIMITED_TEST_FLAGS: &[&str] = &[
+    "--port",
+    "0",
+    "--ip-limit",
+    "0",
+    "--captcha-answer",
+    "ABCDE",
+];
+
 /// A child in its own process group, so that stopping it also stops what it started
 /// (Trunk's cargo and wasm-bindgen runs), and Ctrl-C reaches only xtask, which then
 /// stops everything in order.
@@ -189,16 +200,7 @@ pub fn bench_api() -> Result<()> {
             "mock-api",
         ],
     ))?;
-    let args: Vec<String> = [
-        "--port",
-        "0",
-        "--ip-limit",
-        "0",
-        "--captcha-answer",
-        "ABCDE",
-    ]
-    .map(String::from)
-    .into();
+    let args: Vec<String> = UNLIMITED_TEST_FLAGS.iter().map(|a| a.to_string()).collect();
     let server = MockServer::start_quiet(&root().join("target/server/mock-api"), &args)?;
     status(cmd(
         &root().join("target/server/examples/load").to_string_lossy(),
