@@ -1,3 +1,4 @@
+use crate::components::text_field::aria_described_by;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use leptos::prelude::*;
@@ -17,16 +18,7 @@ pub fn PasswordField(
     let i18n = use_i18n();
     let visible = RwSignal::new(false);
     let error_id = format!("{id}-error");
-    let describedby = {
-        let error_id = error_id.clone();
-        move || {
-            let mut ids: Vec<String> = described_by.map(|d| vec![d.to_owned()]).unwrap_or_default();
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let describedby = aria_described_by(described_by.map(str::to_owned), error_id.clone(), error);
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>

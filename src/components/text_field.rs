@@ -2,6 +2,19 @@ use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use leptos::prelude::*;
 
+/// `aria-describedby` for a field: its hint (if any), then its error while it shows.
+pub fn aria_described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let error_id = error.get().is_some().then(|| error_id.clone());
+        let ids: Vec<String> = hint_id.iter().cloned().chain(error_id).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled input with an optional hint, a red `*` when required, and its error
 /// below (wired with `aria-invalid` and `aria-describedby`).
 #[component]
@@ -23,20 +36,11 @@ pub fn TextField(
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = aria_described_by(
+        hint.is_some().then(|| hint_id.clone()),
+        error_id.clone(),
+        error,
+    );
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>
