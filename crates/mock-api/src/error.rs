@@ -24,6 +24,13 @@ impl AppError {
         self
     }
 
+    /// `locked` with when the lock ends and how long that is from now.
+    pub fn locked(until: time::OffsetDateTime, retry_after_s: u64) -> Self {
+        let mut e = AppError::new(ErrorCode::Locked).with_retry_after(retry_after_s);
+        e.0.locked_until = Some(until);
+        e
+    }
+
     /// Re-words the message in `lang`, filling `{n}` and `{time}` from the details.
     pub fn lang(mut self, lang: Lang) -> Self {
         let n = self

@@ -33,7 +33,8 @@ pub struct Otp {
     used: bool,
 }
 
-fn seconds_until(later: OffsetDateTime, now: OffsetDateTime) -> u64 {
+/// Whole seconds from `now` to `later`, at least 1 (a wait always has something left).
+pub fn seconds_until(later: OffsetDateTime, now: OffsetDateTime) -> u64 {
     u64::try_from((later - now).whole_seconds().max(1)).unwrap_or(1)
 }
 

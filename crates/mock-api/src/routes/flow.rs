@@ -32,11 +32,7 @@ fn otp_error(e: OtpError) -> AppError {
         OtpError::Locked {
             until,
             retry_after_s,
-        } => {
-            let mut e = AppError::new(ErrorCode::Locked).with_retry_after(retry_after_s);
-            e.0.locked_until = Some(until);
-            e
-        }
+        } => AppError::locked(until, retry_after_s),
         OtpError::Expired => AppError::new(ErrorCode::OtpExpired),
         OtpError::Incorrect { attempts_left } => {
             let mut e = AppError::new(ErrorCode::OtpIncorrect);

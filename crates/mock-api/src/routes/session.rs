@@ -1,5 +1,6 @@
 use super::lang_of;
 use crate::error::{ApiJson, AppError};
+use crate::otp::seconds_until;
 use crate::passwords;
 use crate::AppState;
 use axum::extract::State;
@@ -45,12 +46,7 @@ pub async fn sign_in(
             .as_ref()
             .and_then(|u| store.accounts.get(u).cloned())
     };
-    let locked = |until: time::OffsetDateTime| {
-        let wait = u64::try_from((until - now).whole_seconds().max(1)).unwrap_or(1);
-        let mut e = AppError::new(ErrorCode::Locked).with_retry_after(wait);
-        e.0.locked_until = Some(until);
-        e.lang(lang)
-    };
+    let locked = |until| AppError::locked(until, seconds_until(until, now)).lang(lang);
     let Some(account) = account else {
         passwords::verify_async(req.password, dummy_hash().to_owned()).await;
         return Err(AppError::new(ErrorCode::InvalidCredentials).lang(lang));
