@@ -131,6 +131,8 @@ test('an existing account gets the notice with its ways forward, and nothing typ
   await screenshot(page, '3-notice-account-exists');
   assert.equal(await page.getByLabel('Họ và tên').inputValue(), who.name);
   assert.equal(await page.getByLabel('Mã xác thực').inputValue(), '', 'the spent captcha answer is cleared');
+  await notice.getByRole('link', { name: /Quên mật khẩu/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Quên mật khẩu' }).waitFor();
   await page.context().close();
 });
 

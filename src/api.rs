@@ -1,15 +1,20 @@
 //! The API client: typed requests and answers from `contract`, a timeout, and requests
 //! aborted when the page that made them goes away.
+//!
+//! Written on `fetch` through web-sys rather than gloo-net: gloo-net brings the `http`
+//! crate, streams and io error texts into the bundle (about 6 KB brotli) for the two
+//! verbs used here, and the first-load budget is tight.
 
 use crate::flow::outcome::Failure;
 use contract::api::ApiError;
 use contract::Lang;
-use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 /// A request that never answers is given up after this long.
 pub const TIMEOUT_MS: u32 = 15_000;
@@ -43,14 +48,9 @@ impl PageRequests {
         }
     }
 
-    fn builder(&self, builder: RequestBuilder, lang: Lang) -> RequestBuilder {
-        builder
-            .header("Accept-Language", lang.tag())
-            .abort_signal(Some(&self.signal()))
-    }
-
     pub async fn get<Res: DeserializeOwned>(&self, path: &str, lang: Lang) -> Result<Res, Failure> {
-        send(self.builder(Request::get(path), lang).build()).await
+        let text = self.send("GET", path, None, lang).await?;
+        parse(text)
     }
 
     pub async fn post<Req: Serialize, Res: DeserializeOwned>(
@@ -59,7 +59,48 @@ impl PageRequests {
         body: &Req,
         lang: Lang,
     ) -> Result<Res, Failure> {
-        send(self.builder(Request::post(path), lang).json(body)).await
+        let body = serde_json::to_string(body).map_err(|_| Failure::Network)?;
+        let text = self.send("POST", path, Some(&body), lang).await?;
+        parse(text)
+    }
+
+    /// Sends and reads the body; not generic, so it is compiled once.
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        lang: Lang,
+    ) -> Result<(u16, String), Failure> {
+        let init = RequestInit::new();
+        init.set_method(method);
+        init.set_signal(Some(&self.signal()));
+        let headers = web_sys::Headers::new().map_err(|_| Failure::Network)?;
+        let _ = headers.set("Accept", "application/json");
+        let _ = headers.set("Accept-Language", lang.tag());
+        if let Some(body) = body {
+            let _ = headers.set("Content-Type", "application/json");
+            init.set_body(&JsValue::from_str(body));
+        }
+        init.set_headers(&headers);
+        let response: Response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
+            .await
+            .map_err(|_| Failure::Network)?
+            .unchecked_into();
+        let status = response.status();
+        let text = match response.text() {
+            Ok(promise) => JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|t| t.as_string()),
+            Err(_) => None,
+        };
+        // A body cut off mid-way is a network failure when the status said success.
+        match text {
+            Some(text) => Ok((status, text)),
+            None if (200..300).contains(&status) => Err(Failure::Network),
+            None => Ok((status, String::new())),
+        }
     }
 }
 
@@ -69,19 +110,11 @@ impl Default for PageRequests {
     }
 }
 
-async fn send<Res: DeserializeOwned>(
-    request: Result<Request, gloo_net::Error>,
-) -> Result<Res, Failure> {
-    let request = request.map_err(|_| Failure::Network)?;
-    let response = request.send().await.map_err(|_| Failure::Network)?;
-    let status = response.status();
+fn parse<Res: DeserializeOwned>((status, text): (u16, String)) -> Result<Res, Failure> {
     if (200..300).contains(&status) {
-        return response
-            .json::<Res>()
-            .await
-            .map_err(|_| Failure::Unreadable { status });
+        return serde_json::from_str(&text).map_err(|_| Failure::Unreadable { status });
     }
-    match response.json::<ApiError>().await {
+    match serde_json::from_str::<ApiError>(&text) {
         Ok(error) => Err(Failure::Api(error)),
         Err(_) => Err(Failure::Unreadable { status }),
     }

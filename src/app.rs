@@ -1,18 +1,22 @@
 use crate::components::header::Header;
 use crate::i18n::provide_i18n;
-use crate::pages::registration::{
-    details::DetailsPage, done::DonePage, otp::OtpPage, password::PasswordPage, RegistrationLayout,
+use crate::pages::flow::{otp::OtpPage, password::PasswordPage, RegistrationLayout, ResetLayout};
+use crate::pages::registration::{details::DetailsPage, done::DonePage};
+use crate::pages::{
+    account::AccountPage, choose_method::ChooseMethod, home::Home, not_found::NotFound,
+    reset::ResetStartPage, sign_in::SignInPage,
 };
-use crate::pages::{choose_method::ChooseMethod, home::Home, not_found::NotFound};
+use crate::session::provide_session;
 use contract::messages::Ui;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-/// The application: header, routes, and the language context every page reads.
+/// The application: header, routes, and the language and session contexts every page reads.
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
+    provide_session();
     view! {
         <Router>
             <a class="skip-link" href="#main">{i18n.t(Ui::SkipToContent)}</a>
@@ -26,6 +30,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("otp") view=OtpPage/>
                         <Route path=path!("mat-khau") view=PasswordPage/>
                         <Route path=path!("hoan-tat") view=DonePage/>
+                    </ParentRoute>
+                    <Route path=path!("/dang-nhap") view=SignInPage/>
+                    <Route path=path!("/tai-khoan") view=AccountPage/>
+                    <ParentRoute path=path!("/quen-mat-khau") view=ResetLayout>
+                        <Route path=path!("") view=ResetStartPage/>
+                        <Route path=path!("otp") view=OtpPage/>
+                        <Route path=path!("mat-khau") view=PasswordPage/>
                     </ParentRoute>
                 </Routes>
             </main>

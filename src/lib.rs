@@ -5,8 +5,10 @@
 
 pub mod api;
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod flow;
 pub mod i18n;
 pub mod pages;
+pub mod session;
 pub mod web_otp;

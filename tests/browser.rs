@@ -62,19 +62,19 @@ mod registration {
     use super::support::*;
     use leptos::prelude::document;
     use portal::flow::countdown::OtpClock;
-    use portal::flow::state::{RegistrationFlow, Started};
+    use portal::flow::state::{FlowState, Started};
     use wasm_bindgen_test::*;
 
     /// A flow on the OTP step whose code expires `expires_in_ms` from now and may be
     /// resent `resend_in_ms` from now (the countdown's time is controlled through these).
-    fn otp_flow(expires_in_ms: i64, resend_in_ms: i64) -> RegistrationFlow {
+    fn otp_flow(expires_in_ms: i64, resend_in_ms: i64) -> FlowState {
         let now = now_ms();
-        let mut flow = RegistrationFlow::default();
+        let mut flow = FlowState::default();
         flow.form.id_number = "001090000123".into();
         flow.form.phone = "0912345679".into();
         flow.form.date_of_birth = "15/03/1990".into();
         flow.start(Started {
-            registration_id: "test".into(),
+            flow_id: "test".into(),
             phone_masked: "09******79".into(),
             otp: OtpClock {
                 expires_at_ms: now + expires_in_ms,

@@ -1,12 +1,16 @@
 use crate::i18n::use_i18n;
+use crate::session::use_session;
 use contract::messages::Ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Red portal header: a neutral emblem of our own, the portal name, and the language toggle.
+/// Red portal header: a neutral emblem of our own, the portal name, the way to the
+/// account (sign in, or the account once signed in) and the language toggle.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    let signed_in = move || session.account.with(Option::is_some);
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -20,6 +24,9 @@ pub fn Header() -> impl IntoView {
                         <span class="site-header__tagline">{i18n.t(Ui::PortalTagline)}</span>
                     </span>
                 </A>
+                <a href=move || if signed_in() { "/tai-khoan" } else { "/dang-nhap" } class="site-header__link">
+                    {move || i18n.get(if signed_in() { Ui::AccountHeading } else { Ui::SignIn })}
+                </a>
                 <button type="button" class="lang-toggle" on:click=move |_| i18n.toggle()
                     lang=move || if i18n.lang.get() == contract::Lang::Vi { "en" } else { "vi" }>
                     {i18n.t(Ui::LanguageToggle)}

@@ -1,4 +1,5 @@
 pub mod error_summary;
+pub mod form_notice;
 pub mod header;
 pub mod page_heading;
 pub mod password_field;

@@ -3,8 +3,8 @@ use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use leptos::prelude::*;
 
-/// A new-password input with its own show/hide toggle (distinct labels per field),
-/// paste allowed, no `maxlength`.
+/// A password input with its own show/hide toggle (distinct labels per field), paste
+/// allowed, no `maxlength`. `new-password` unless told (sign in uses `current-password`).
 #[component]
 pub fn PasswordField(
     id: &'static str,
@@ -14,6 +14,8 @@ pub fn PasswordField(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] described_by: Option<&'static str>,
+    #[prop(default = "new-password")] autocomplete: &'static str,
+    #[prop(optional)] on_edit: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let visible = RwSignal::new(false);
@@ -31,12 +33,15 @@ pub fn PasswordField(
             <div class="password-input">
                 <input class="field__input" id=id name=id
                     type=move || if visible.get() { "text" } else { "password" }
-                    autocomplete="new-password" spellcheck="false" autocapitalize="none"
+                    autocomplete=autocomplete spellcheck="false" autocapitalize="none"
                     aria-required="true"
                     aria-invalid=move || error.get().is_some().then_some("true")
                     aria-describedby=describedby
                     prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))/>
+                    on:input=move |ev| {
+                        value.set(event_target_value(&ev));
+                        if let Some(cb) = on_edit { cb.run(()); }
+                    }/>
                 <button type="button" class="button button--secondary password-input__toggle"
                     aria-controls=id aria-pressed=move || if visible.get() { "true" } else { "false" }
                     on:click=move |_| visible.update(|v| *v = !*v)>

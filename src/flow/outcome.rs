@@ -3,6 +3,7 @@
 
 use contract::api::{ApiError, ErrorCode};
 use contract::registration::{CaptchaError, FieldErrors};
+use time::OffsetDateTime;
 
 /// Why a request did not succeed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,6 +100,53 @@ pub fn otp_outcome(failure: &Failure) -> OtpNotice {
     }
 }
 
+/// The sign-in screen after a refused `POST /api/session`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInNotice {
+    InvalidCredentials,
+    /// Locked after 5 failures; `until` is the wall-clock time in Vietnam, "16:05 26/11/2026".
+    Locked {
+        until: String,
+    },
+    Retry,
+}
+
+pub fn sign_in_outcome(failure: &Failure, client_now_ms: i64) -> SignInNotice {
+    match failure {
+        Failure::Api(e) => match e.error {
+            ErrorCode::InvalidCredentials | ErrorCode::BadRequest => {
+                SignInNotice::InvalidCredentials
+            }
+            ErrorCode::Locked => {
+                // The server's time when it gave it; else now plus the wait it gave.
+                let until = e.locked_until.unwrap_or_else(|| {
+                    let wait_ms = e.retry_after_s.unwrap_or(900) as i64 * 1000;
+                    OffsetDateTime::from_unix_timestamp((client_now_ms + wait_ms) / 1000)
+                        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+                });
+                SignInNotice::Locked {
+                    until: vietnam_time(until),
+                }
+            }
+            _ => SignInNotice::Retry,
+        },
+        _ => SignInNotice::Retry,
+    }
+}
+
+/// "HH:MM dd/mm/yyyy" in Vietnam's time (UTC+7), the way the portal writes times.
+pub fn vietnam_time(t: OffsetDateTime) -> String {
+    let t = t.to_offset(crate::clock::vietnam_offset());
+    format!(
+        "{:02}:{:02} {:02}/{:02}/{}",
+        t.hour(),
+        t.minute(),
+        t.day(),
+        u8::from(t.month()),
+        t.year()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +219,36 @@ mod tests {
             OtpNotice::ResendLimit
         );
         assert_eq!(otp_outcome(&Failure::Network), OtpNotice::Retry);
+    }
+
+    #[test]
+    fn sign_in_failures() {
+        assert_eq!(
+            sign_in_outcome(&Failure::Api(api(ErrorCode::InvalidCredentials)), 0),
+            SignInNotice::InvalidCredentials
+        );
+        let mut locked = api(ErrorCode::Locked);
+        locked.locked_until = Some(time::macros::datetime!(2026-11-26 09:05:00 UTC));
+        assert_eq!(
+            sign_in_outcome(&Failure::Api(locked), 0),
+            SignInNotice::Locked {
+                until: "16:05 26/11/2026".into()
+            }
+        );
+        // Without the time, now + the wait: 15 min after 23:50 in Vietnam is the next day.
+        let mut wait = api(ErrorCode::Locked);
+        wait.retry_after_s = Some(900);
+        let now = time::macros::datetime!(2026-12-31 16:50:00 UTC).unix_timestamp() * 1000;
+        assert_eq!(
+            sign_in_outcome(&Failure::Api(wait), now),
+            SignInNotice::Locked {
+                until: "00:05 01/01/2027".into()
+            }
+        );
+        assert_eq!(sign_in_outcome(&Failure::Network, 0), SignInNotice::Retry);
+        assert_eq!(
+            sign_in_outcome(&Failure::Unreadable { status: 502 }, 0),
+            SignInNotice::Retry
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Where the citizen is in the registration, and which step a URL may show.
+//! Where the citizen is in a flow that ends with a password (registration, or a reset
+//! after a forgotten one), and which step a URL may show.
 
 use super::countdown::OtpClock;
 use contract::api::AccountReady;
@@ -13,16 +14,52 @@ pub enum Step {
     Done,
 }
 
-impl Step {
-    pub fn path(self) -> &'static str {
-        match self {
-            Step::Details => "/dang-ky/thue-bao-di-dong",
-            Step::Otp => "/dang-ky/thue-bao-di-dong/otp",
-            Step::Password => "/dang-ky/thue-bao-di-dong/mat-khau",
-            Step::Done => "/dang-ky/thue-bao-di-dong/hoan-tat",
+/// The two flows that share the code and password steps: the same screens, their own
+/// URLs, API paths and saved state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlowKind {
+    Registration,
+    Reset,
+}
+
+impl FlowKind {
+    pub fn path(self, step: Step) -> &'static str {
+        match (self, step) {
+            (FlowKind::Registration, Step::Details) => "/dang-ky/thue-bao-di-dong",
+            (FlowKind::Registration, Step::Otp) => "/dang-ky/thue-bao-di-dong/otp",
+            (FlowKind::Registration, Step::Password) => "/dang-ky/thue-bao-di-dong/mat-khau",
+            (FlowKind::Registration, Step::Done) => "/dang-ky/thue-bao-di-dong/hoan-tat",
+            (FlowKind::Reset, Step::Details) => "/quen-mat-khau",
+            (FlowKind::Reset, Step::Otp) => "/quen-mat-khau/otp",
+            (FlowKind::Reset, Step::Password) => "/quen-mat-khau/mat-khau",
+            // A finished reset signs the citizen in: the account page.
+            (FlowKind::Reset, Step::Done) => "/tai-khoan",
         }
     }
 
+    /// Where the flow's OTP and password sub-paths live (`{base}/{id}/otp/verify`...).
+    pub fn api_base(self) -> &'static str {
+        match self {
+            FlowKind::Registration => "/api/registrations",
+            FlowKind::Reset => "/api/password-resets",
+        }
+    }
+
+    /// The sessionStorage key of the flow's non-secret state.
+    pub fn storage_key(self) -> &'static str {
+        match self {
+            FlowKind::Registration => "portal.registration",
+            FlowKind::Reset => "portal.reset",
+        }
+    }
+
+    /// `{base}/{id}/{action}` for the flow's started id.
+    pub fn api_path(self, flow_id: &str, action: &str) -> String {
+        format!("{}/{flow_id}/{action}", self.api_base())
+    }
+}
+
+impl Step {
     /// The article's "Bước" number (1 home, 2 method, 3 details, 4 OTP, 5 password).
     pub fn article_step(self) -> u8 {
         match self {
@@ -35,7 +72,8 @@ impl Step {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Started {
-    pub registration_id: String,
+    /// `registration_id` or `reset_id`.
+    pub flow_id: String,
     pub phone_masked: String,
     pub otp: OtpClock,
 }
@@ -43,7 +81,7 @@ pub struct Started {
 /// Everything the flow keeps. Saved to sessionStorage so a reload resumes the step;
 /// it holds no password and no code (the captcha answer is not kept either).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RegistrationFlow {
+pub struct FlowState {
     pub form: RegistrationForm,
     pub started: Option<Started>,
     /// Single-use, short-lived proof that the code was verified.
@@ -51,7 +89,7 @@ pub struct RegistrationFlow {
     pub done: Option<AccountReady>,
 }
 
-impl RegistrationFlow {
+impl FlowState {
     /// The step a request for `wanted` may show: never one whose state is missing.
     pub fn reachable(&self, wanted: Step) -> Step {
         let furthest = if self.done.is_some() {
@@ -102,7 +140,7 @@ mod tests {
 
     fn started() -> Started {
         Started {
-            registration_id: "r1".into(),
+            flow_id: "r1".into(),
             phone_masked: "09******78".into(),
             otp: OtpClock {
                 expires_at_ms: 0,
@@ -116,7 +154,7 @@ mod tests {
 
     #[test]
     fn guards_redirect_to_the_furthest_step_with_state() {
-        let mut f = RegistrationFlow::default();
+        let mut f = FlowState::default();
         assert_eq!(f.reachable(Step::Otp), Step::Details, "a fresh tab on /otp");
         assert_eq!(f.reachable(Step::Password), Step::Details);
         assert_eq!(f.reachable(Step::Done), Step::Details);
@@ -139,8 +177,30 @@ mod tests {
     }
 
     #[test]
+    fn each_flow_has_its_own_urls_and_api() {
+        for step in [Step::Details, Step::Otp, Step::Password] {
+            assert!(FlowKind::Registration
+                .path(step)
+                .starts_with("/dang-ky/thue-bao-di-dong"));
+            assert!(FlowKind::Reset.path(step).starts_with("/quen-mat-khau"));
+        }
+        assert_eq!(
+            FlowKind::Reset.api_path("abc", "otp/verify"),
+            "/api/password-resets/abc/otp/verify"
+        );
+        assert_eq!(
+            FlowKind::Registration.api_path("abc", "password"),
+            "/api/registrations/abc/password"
+        );
+        assert_ne!(
+            FlowKind::Registration.storage_key(),
+            FlowKind::Reset.storage_key()
+        );
+    }
+
+    #[test]
     fn changing_phone_keeps_the_form() {
-        let mut f = RegistrationFlow::default();
+        let mut f = FlowState::default();
         f.form.phone = "0912345678".into();
         f.start(started());
         f.change_phone();
@@ -150,7 +210,7 @@ mod tests {
 
     #[test]
     fn saved_form_has_no_secrets_fields() {
-        let json = serde_json::to_string(&RegistrationFlow::default()).unwrap();
+        let json = serde_json::to_string(&FlowState::default()).unwrap();
         assert!(!json.contains("password\""), "{json}");
         assert!(!json.contains("captcha"), "{json}");
         assert!(!json.contains("code"), "{json}");

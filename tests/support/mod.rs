@@ -144,7 +144,7 @@ pub async fn wait_for_text(text: &str) {
 }
 
 /// Puts a registration flow in sessionStorage, as a reload or an earlier step would.
-pub fn save_flow(flow: &portal::flow::state::RegistrationFlow) {
+pub fn save_flow(flow: &portal::flow::state::FlowState) {
     let storage = window().session_storage().unwrap().unwrap();
     storage
         .set_item("portal.registration", &serde_json::to_string(flow).unwrap())

@@ -16,6 +16,7 @@ macro_rules! enumerated {
     };
 }
 
+pub mod account;
 pub mod api;
 pub mod birth_date;
 pub mod email;

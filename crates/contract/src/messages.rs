@@ -374,7 +374,35 @@ pub enum Ui {
     DoneUsername,
     DoneLevel,
     GoToSignIn,
+    UsernameLabel,
+    UsernameHint,
+    ForgotPassword,
+    NoAccount,
+    SigningIn,
+    SignInLocked,
+    SignedOut,
+    AccountHeading,
+    AccountName,
+    AccountUsername,
+    AccountLevel,
+    AccountLevelValue,
+    SignOut,
+    ResetHeading,
+    ResetIntro,
+    ResetOtpSentTo,
+    ResetPasswordHeading,
+    ChangePassword,
+    PasswordChanged,
+    PasswordChangedSignIn,
 }
+}
+
+impl Localize for crate::account::SignInPasswordError {
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
+            Self::Required => ("Nhập mật khẩu", "Enter your password"),
+        }
+    }
 }
 
 impl Localize for Ui {
@@ -482,6 +510,32 @@ impl Localize for Ui {
             DoneUsername => ("Tên đăng nhập của bạn là số CMND/CCCD:", "Your username is your ID number:"),
             DoneLevel => ("Tài khoản có mức xác minh 2 (đã được xác minh bởi nhà mạng).", "The account has verification level 2 (verified by your mobile network)."),
             GoToSignIn => ("Đăng nhập", "Sign in"),
+            UsernameLabel => ("Tên đăng nhập (số CMND/CCCD)", "Username (ID card number)"),
+            UsernameHint => ("Tên đăng nhập là số CMND/CCCD bạn đã dùng khi đăng ký.", "Your username is the ID card number you registered with."),
+            ForgotPassword => ("Quên mật khẩu?", "Forgot your password?"),
+            NoAccount => ("Chưa có tài khoản? Đăng ký", "No account yet? Register"),
+            SigningIn => ("Đang đăng nhập…", "Signing in…"),
+            SignInLocked => (
+                "Tài khoản tạm khóa do nhập sai mật khẩu 5 lần. Bạn có thể đăng nhập lại sau {time} (giờ Việt Nam), hoặc đặt lại mật khẩu.",
+                "The account is locked after 5 wrong passwords. You can sign in again after {time} (Vietnam time), or reset your password.",
+            ),
+            SignedOut => ("Bạn đã đăng xuất.", "You have signed out."),
+            AccountHeading => ("Tài khoản của tôi", "My account"),
+            AccountName => ("Họ và tên", "Full name"),
+            AccountUsername => ("Tên đăng nhập", "Username"),
+            AccountLevel => ("Mức độ xác minh", "Verification level"),
+            AccountLevelValue => ("Mức {n} (đã xác minh qua nhà mạng)", "Level {n} (verified by your mobile network)"),
+            SignOut => ("Đăng xuất", "Sign out"),
+            ResetHeading => ("Quên mật khẩu", "Forgot password"),
+            ResetIntro => (
+                "Nhập số CMND/CCCD và số điện thoại của tài khoản. Nếu thông tin khớp với một tài khoản, chúng tôi gửi mã OTP đến số điện thoại đó.",
+                "Enter the account's ID card number and phone number. If they match an account, we send a code to that phone.",
+            ),
+            ResetOtpSentTo => ("Nếu thông tin khớp với một tài khoản, mã OTP đã được gửi đến số", "If the details match an account, a code has been sent to"),
+            ResetPasswordHeading => ("Đặt mật khẩu mới", "Choose a new password"),
+            ChangePassword => ("Đổi mật khẩu", "Change password"),
+            PasswordChanged => ("Đã đổi mật khẩu. Lần sau, hãy đăng nhập bằng mật khẩu mới.", "Your password has been changed. Use the new one next time you sign in."),
+            PasswordChangedSignIn => ("Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới.", "Your password has been changed. Sign in with the new one."),
         }
     }
 }
@@ -587,6 +641,7 @@ mod tests {
             + check_all(PasswordRule::ALL)
             + check_all(ErrorCode::ALL)
             + check_all(Ui::ALL)
+            + check_all(crate::account::SignInPasswordError::ALL)
             + check_all(Subject::ALL)
             + check_all(Method::ALL)
             + check_all(ChoiceNote::ALL);

@@ -1,21 +1,21 @@
 //! Screen 3: the details form.
 
-use super::{client_now_ms, today_in_vietnam, use_flow, StepGuard};
 use crate::api::PageRequests;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::form_notice::FormNoticeView;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
-use crate::flow::countdown::{mmss, OtpClock};
+use crate::flow::countdown::OtpClock;
 use crate::flow::outcome::{form_outcome, Failure, FormNotice};
-use crate::flow::state::{Started, Step};
+use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::{use_i18n, I18n};
+use crate::pages::flow::{client_now_ms, today_in_vietnam, use_flow, StepGuard};
 use contract::api::{CaptchaChallenge, ErrorCode, RegistrationRequest, RegistrationStarted};
 use contract::messages::Ui;
 use contract::registration::{CaptchaError, Field, FieldErrors};
 use contract::{Phone, RegistrationForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -187,12 +187,12 @@ fn DetailsForm() -> impl IntoView {
                     Ok(started) => {
                         flow.update(|f| {
                             f.start(Started {
-                                registration_id: started.registration_id,
+                                flow_id: started.registration_id,
                                 phone_masked: started.phone_masked,
                                 otp: OtpClock::from_status(&started.otp, client_now_ms()),
                             })
                         });
-                        navigate(Step::Otp.path(), Default::default());
+                        navigate(FlowKind::Registration.path(Step::Otp), Default::default());
                     }
                     Err(failure) => {
                         let outcome = form_outcome(&failure);
@@ -277,62 +277,5 @@ fn DetailsForm() -> impl IntoView {
                 </button>
             </form>
         </section>
-    }
-}
-
-/// The server's answers that are not field errors, with what the citizen can do next.
-#[component]
-fn FormNoticeView(
-    notice: RwSignal<Option<FormNotice>>,
-    wait_until_ms: RwSignal<i64>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    // The rate-limit wait counts down; the interval is released with the page.
-    let now = RwSignal::new(client_now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(client_now_ms()),
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
-    move || {
-        notice.get().map(|n| match n {
-            FormNotice::AccountExists => view! {
-                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::AccountExistsTitle)}</h2>
-                    <ul>
-                        <li><A href="/quen-mat-khau">{i18n.get(Ui::AccountExistsForgot)}</A></li>
-                        <li><A href="/dang-nhap">{i18n.get(Ui::AccountExistsSignIn)}</A></li>
-                    </ul>
-                    <p>{i18n.get(Ui::AccountExistsCounter)}</p>
-                    <p>{i18n.get(Ui::AccountExistsComplaint)}</p>
-                </div>
-            }.into_any(),
-            FormNotice::CarrierMismatch => view! {
-                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::CarrierMismatchTitle)}</h2>
-                    <p>{i18n.get(Ui::CarrierMismatchBody)}</p>
-                    <p>{i18n.get(Ui::CarrierMismatchTip)}</p>
-                    <p><a href="#phone">{i18n.get(Field::Phone)}</a></p>
-                </div>
-            }.into_any(),
-            FormNotice::RateLimited { .. } => view! {
-                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::RateLimitedTitle)}</h2>
-                    <p>{move || {
-                        let left = ((wait_until_ms.get() - now.get()).max(0) + 999) / 1000;
-                        i18n.fill(Ui::RateLimitedBody, &[("time", &mmss(left as u64))])
-                    }}</p>
-                </div>
-            }.into_any(),
-            FormNotice::Retry => view! {
-                <div class="notice notice--error" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::RetryTitle)}</h2>
-                    <p>{i18n.get(Ui::RetryBody)}</p>
-                    <button type="button" class="button" on:click=move |_| retry.run(())>{i18n.get(Ui::Retry)}</button>
-                </div>
-            }.into_any(),
-        })
     }
 }

@@ -1,9 +1,9 @@
 //! Screen 6: the account exists.
 
-use super::{use_flow, StepGuard};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::flow::state::Step;
 use crate::i18n::use_i18n;
+use crate::pages::flow::{use_flow, StepGuard};
 use contract::messages::Ui;
 use leptos::prelude::*;
 use leptos_router::components::A;

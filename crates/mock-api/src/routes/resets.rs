@@ -9,8 +9,6 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, PasswordResetRequest, PasswordResetStarted};
-use contract::registration::FieldErrors;
-use contract::{IdNumber, Phone};
 
 /// `POST /api/password-resets`: the same answer whether or not the ID and phone match an
 /// account (no enumeration); only a match gets an SMS.
@@ -31,15 +29,11 @@ pub async fn start(
 ) -> Result<(StatusCode, Json<PasswordResetStarted>), AppError> {
     let lang = lang_of(&headers);
     let now = s.clock.now();
-    let (id, phone) = match (IdNumber::parse(&req.id_number), Phone::parse(&req.phone)) {
-        (Ok(id), Ok(phone)) => (id, phone),
-        (id, phone) => {
+    let (id, phone) = match req.validate() {
+        Ok(parsed) => parsed,
+        Err(fields) => {
             let mut e = AppError::new(ErrorCode::Validation);
-            e.0.fields = Some(FieldErrors {
-                id_number: id.err(),
-                phone: phone.err(),
-                ..Default::default()
-            });
+            e.0.fields = Some(fields);
             return Err(e.lang(lang));
         }
     };

@@ -8,7 +8,6 @@ use axum::http::HeaderMap;
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, SignInRequest, SignedIn, MOBILE_VERIFICATION_LEVEL};
 use contract::otp::MAX_SIGN_IN_FAILURES;
-use contract::IdNumber;
 use std::sync::OnceLock;
 use time::Duration;
 
@@ -37,9 +36,8 @@ pub async fn sign_in(
 ) -> Result<Json<SignedIn>, AppError> {
     let lang = lang_of(&headers);
     let now = s.clock.now();
-    let username = IdNumber::parse(&req.username)
-        .map(|id| id.as_str().to_owned())
-        .ok();
+    // A malformed username or an empty password is simply a wrong pair: same answer.
+    let username = req.validate().map(|id| id.as_str().to_owned()).ok();
     let account = {
         let store = s.store();
         username

@@ -1,15 +1,17 @@
-//! Screen 5: the password, with the contract's rules as a live checklist.
+//! Screen 5 (and the reset's last step): the password, with the contract's rules as a
+//! live checklist. A finished reset signs the citizen in with the new password.
 
-use super::{today_in_vietnam, use_flow, StepGuard};
+use super::{today_in_vietnam, use_flow, use_flow_kind, StepGuard};
 use crate::api::PageRequests;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::password_rules::PasswordRules;
 use crate::flow::outcome::Failure;
-use crate::flow::state::Step;
+use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
-use contract::api::{AccountReady, ErrorCode, SetPasswordRequest};
+use crate::session::{use_session, Flash};
+use contract::api::{AccountReady, ErrorCode, SetPasswordRequest, SignInRequest, SignedIn};
 use contract::messages::Ui;
 use contract::password::{check, PersonalInfo};
 use contract::{BirthDate, IdNumber, PasswordRule, Phone};
@@ -26,6 +28,8 @@ pub fn PasswordPage() -> impl IntoView {
 fn PasswordForm() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
+    let kind = use_flow_kind();
+    let session = use_session();
     let requests = PageRequests::new();
     let navigate = use_navigate();
     let password = RwSignal::new(String::new());
@@ -91,7 +95,11 @@ fn PasswordForm() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    use_title(Ui::PasswordHeading, move || !summary.with(Vec::is_empty));
+    let (heading, submit_label) = match kind {
+        FlowKind::Registration => (Ui::PasswordHeading, Ui::Register),
+        FlowKind::Reset => (Ui::ResetPasswordHeading, Ui::ChangePassword),
+    };
+    use_title(heading, move || !summary.with(Vec::is_empty));
     Effect::new(move |_| {
         password.track();
         server_rules.set(Vec::new());
@@ -108,12 +116,9 @@ fn PasswordForm() -> impl IntoView {
             set_focus_token.update(|n| *n += 1);
             return;
         }
-        let Some((id, token)) = flow.with_untracked(|f| {
-            Some((
-                f.started.clone()?.registration_id,
-                f.password_token.clone()?,
-            ))
-        }) else {
+        let Some((id, token)) =
+            flow.with_untracked(|f| Some((f.started.clone()?.flow_id, f.password_token.clone()?)))
+        else {
             return;
         };
         let body = SetPasswordRequest {
@@ -125,39 +130,65 @@ fn PasswordForm() -> impl IntoView {
         let requests = requests.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            let path = format!("/api/registrations/{id}/password");
-            let result = requests
-                .post::<_, AccountReady>(&path, &body, i18n.lang.get_untracked())
-                .await;
-            busy.set(false);
-            match result {
-                Ok(account) => {
-                    password.set(String::new());
-                    confirmation.set(String::new());
-                    flow.update(|f| f.finished(account));
-                    navigate(Step::Done.path(), Default::default());
+            let path = kind.api_path(&id, "password");
+            let lang = i18n.lang.get_untracked();
+            let result = requests.post::<_, AccountReady>(&path, &body, lang).await;
+            let account = match result {
+                Ok(account) => account,
+                Err(failure) => {
+                    busy.set(false);
+                    match failure {
+                        Failure::Api(e) if e.error == ErrorCode::Validation => {
+                            server_rules.set(e.rules.unwrap_or_default());
+                            set_focus_token.update(|n| *n += 1);
+                        }
+                        Failure::Api(e)
+                            if matches!(e.error, ErrorCode::InvalidToken | ErrorCode::NotFound) =>
+                        {
+                            // The verification ran out: back to the code step.
+                            flow.update(|f| f.password_token = None);
+                        }
+                        Failure::Api(e) if e.error == ErrorCode::AccountExists => {
+                            notice.set(Some(i18n.get(Ui::AccountExistsTitle)));
+                        }
+                        _ => notice.set(Some(i18n.get(Ui::RetryBody))),
+                    }
+                    return;
                 }
-                Err(Failure::Api(e)) if e.error == ErrorCode::Validation => {
-                    server_rules.set(e.rules.unwrap_or_default());
-                    set_focus_token.update(|n| *n += 1);
-                }
-                Err(Failure::Api(e))
-                    if matches!(e.error, ErrorCode::InvalidToken | ErrorCode::NotFound) =>
+            };
+            if kind == FlowKind::Reset {
+                // Straight into the account with the new password.
+                let request = SignInRequest {
+                    username: account.username.clone(),
+                    password: password.get_untracked(),
+                };
+                match requests
+                    .post::<_, SignedIn>("/api/session", &request, lang)
+                    .await
                 {
-                    // The verification ran out: back to the code step.
-                    flow.update(|f| f.password_token = None);
+                    Ok(s) => {
+                        session.sign_in(account.username.clone(), s, Some(Flash::PasswordChanged))
+                    }
+                    Err(_) => session.sign_out_with(Flash::PasswordChangedSignIn),
                 }
-                Err(Failure::Api(e)) if e.error == ErrorCode::AccountExists => {
-                    notice.set(Some(i18n.get(Ui::AccountExistsTitle)));
-                }
-                Err(_) => notice.set(Some(i18n.get(Ui::RetryBody))),
             }
+            busy.set(false);
+            password.set(String::new());
+            confirmation.set(String::new());
+            flow.update(|f| f.finished(account));
+            // A reset ends on the account page when signed in, else on the sign-in page.
+            let next = if session.account.get_untracked().is_none() && kind == FlowKind::Reset {
+                "/dang-nhap"
+            } else {
+                kind.path(Step::Done)
+            };
+            navigate(next, Default::default());
         });
     };
 
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(move || i18n.get(Ui::PasswordHeading).to_owned())/>
+            <PageHeading text=Signal::derive(move || i18n.get(heading).to_owned())/>
             <ErrorSummary items=summary focus_token=focus_token/>
             {move || notice.get().map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
             <form class="form" on:submit=on_submit novalidate>
@@ -171,7 +202,7 @@ fn PasswordForm() -> impl IntoView {
                     show_label=Ui::ShowConfirmation hide_label=Ui::HideConfirmation
                     value=confirmation error=confirmation_error/>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(Ui::Register) }}
+                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(submit_label) }}
                 </button>
             </form>
         </section>

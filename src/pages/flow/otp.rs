@@ -1,11 +1,12 @@
-//! Screen 4: the one-time code, with its countdown, resend and WebOTP.
+//! Screen 4 (and the reset's code step): the one-time code, with its countdown, resend
+//! and WebOTP.
 
-use super::{client_now_ms, use_flow, StepGuard};
+use super::{client_now_ms, use_flow, use_flow_kind, StepGuard};
 use crate::api::PageRequests;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::flow::countdown::{mmss, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};
-use crate::flow::state::Step;
+use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
 use crate::web_otp::WebOtp;
 use contract::api::{ErrorCode, OtpResent, OtpVerified, VerifyOtpRequest};
@@ -37,6 +38,7 @@ pub fn use_now_ms() -> ReadSignal<i64> {
 fn OtpForm() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
+    let kind = use_flow_kind();
     let requests = PageRequests::new();
     let navigate = use_navigate();
     let now = use_now_ms();
@@ -84,7 +86,7 @@ fn OtpForm() -> impl IntoView {
             let requests = requests.clone();
             let navigate = navigate.clone();
             spawn_local(async move {
-                let path = format!("/api/registrations/{}/otp/verify", s.registration_id);
+                let path = kind.api_path(&s.flow_id, "otp/verify");
                 let body = VerifyOtpRequest {
                     code: parsed.as_str().to_owned(),
                 };
@@ -95,7 +97,7 @@ fn OtpForm() -> impl IntoView {
                 match result {
                     Ok(v) => {
                         flow.update(|f| f.verified(v.password_token));
-                        navigate(Step::Password.path(), Default::default());
+                        navigate(kind.path(Step::Password), Default::default());
                     }
                     Err(failure) => {
                         let n = otp_outcome(&failure);
@@ -127,7 +129,7 @@ fn OtpForm() -> impl IntoView {
             busy.set(true);
             let requests = requests.clone();
             spawn_local(async move {
-                let path = format!("/api/registrations/{}/otp/resend", s.registration_id);
+                let path = kind.api_path(&s.flow_id, "otp/resend");
                 let result = requests
                     .post::<_, OtpResent>(&path, &serde_json::json!({}), i18n.lang.get_untracked())
                     .await;
@@ -168,7 +170,7 @@ fn OtpForm() -> impl IntoView {
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
             flow.update(|f| f.change_phone());
-            navigate(Step::Details.path(), Default::default());
+            navigate(kind.path(Step::Details), Default::default());
         }
     };
 
@@ -192,7 +194,7 @@ fn OtpForm() -> impl IntoView {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::OtpHeading).to_owned())/>
             <p class="lead">
-                {i18n.t(Ui::OtpSentTo)} " "
+                {i18n.t(if kind == FlowKind::Reset { Ui::ResetOtpSentTo } else { Ui::OtpSentTo })} " "
                 <strong class="phone-masked">{move || started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
             </p>
             // Polite: phase changes only. Assertive: the expiry.
@@ -264,7 +266,7 @@ fn OtpForm() -> impl IntoView {
                     }}
                 </span>
             </p>
-            <p><a href=Step::Details.path() on:click=change_phone>{i18n.t(Ui::ChangePhone)}</a></p>
+            <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(Ui::ChangePhone)}</a></p>
         </section>
     }
 }

@@ -1,0 +1,212 @@
+// After registration (screens 7–8): sign in, the account page, sign out, and the
+// "Quên mật khẩu" reset through the shared code and password steps.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, openPage, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const PERSONA = { id: '001090000001', phone: '0912345678', password: 'Matkhau@2024' };
+
+let serial = 700;
+/** A fresh valid citizen no other test uses (registration.test.mjs counts from 500). */
+function citizen() {
+  serial += 1;
+  return {
+    id: `001090${String(serial).padStart(6, '0')}`,
+    name: 'Trần Văn Bình',
+    dob: '15/03/1990',
+    phone: `0916${String(serial).padStart(6, '0')}`,
+  };
+}
+
+async function post(path, body) {
+  const r = await fetch(`${BASE}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  return { status: r.status, body: await r.json() };
+}
+
+async function lastCode(phone) {
+  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
+  return outbox.find((sms) => sms.to === phone)?.code;
+}
+
+/** An account made through the API (the UI path is covered in registration.test.mjs). */
+async function registerViaApi(who, password) {
+  const captcha = await (await fetch(`${BASE}/api/captcha`)).json();
+  const started = await post('/api/registrations', {
+    id_number: who.id, full_name: who.name, date_of_birth: '1990-03-15', phone: who.phone,
+    captcha_id: captcha.captcha_id, captcha_answer: 'abcde',
+  });
+  assert.equal(started.status, 201, JSON.stringify(started.body));
+  const id = started.body.registration_id;
+  const verified = await post(`/api/registrations/${id}/otp/verify`, { code: await lastCode(who.phone) });
+  assert.equal(verified.status, 200);
+  const done = await post(`/api/registrations/${id}/password`, {
+    password_token: verified.body.password_token, password, password_confirmation: password,
+  });
+  assert.equal(done.status, 201);
+}
+
+async function signIn(page, username, password) {
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel(/^Mật khẩu/).fill(password);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/session'));
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await answered;
+}
+
+async function startReset(page, id, phone) {
+  await page.goto(`${BASE}/quen-mat-khau`);
+  await page.getByRole('heading', { level: 1, name: 'Quên mật khẩu' }).waitFor();
+  await page.getByLabel('Số CMND/CCCD').fill(id);
+  await page.getByLabel('Số điện thoại').fill(phone);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+}
+
+for (const width of [375, 1280]) {
+  test(`register, sign out, sign in with the new password (${width}px)`, async () => {
+    const page = await openPage(browser, { width });
+    const who = citizen();
+    await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+    await page.getByLabel('Số CMND/CCCD').fill(who.id);
+    await page.getByLabel('Họ và tên').fill(who.name);
+    await page.getByLabel('Ngày sinh').fill(who.dob);
+    await page.getByLabel('Số điện thoại').fill(who.phone);
+    await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+    await page.getByLabel('Mã xác thực').fill('abcde');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+    await page.getByLabel('Mã OTP').fill(await lastCode(who.phone));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản thành công' }).waitFor();
+    await page.getByRole('link', { name: 'Đăng nhập' }).last().click();
+
+    await signIn(page, who.id, 'Sen#vang7Ho');
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+    await page.getByText(who.name, { exact: true }).waitFor();
+    await page.getByText('Mức 2', { exact: false }).waitFor();
+    await screenshot(page, '7-account');
+    await page.reload();
+    await page.getByText(who.name, { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('status').filter({ hasText: 'Bạn đã đăng xuất' }).waitFor();
+    await page.goto(`${BASE}/tai-khoan`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    assert.ok(page.url().endsWith('/dang-nhap'), 'signed out, the account page sends to sign in');
+    await screenshot(page, '7-sign-in');
+
+    await signIn(page, who.id, 'Sen#vang7Ho');
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+    const stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie);
+    assert.ok(!stored.includes('Sen#vang7Ho'), 'the password is never stored');
+    assert.deepEqual(page.errors, [], 'no console errors or CSP violations');
+    await page.context().close();
+  });
+}
+
+test('a wrong password is refused with a linked error, and nothing typed is lost', async () => {
+  const page = await openPage(browser, { width: 375 });
+  await page.goto(`${BASE}/dang-nhap`);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+  await summary.getByRole('link', { name: 'Nhập số CMND/CCCD' }).waitFor();
+  await summary.getByRole('link', { name: 'Nhập mật khẩu' }).waitFor();
+  assert.ok((await page.title()).startsWith('Lỗi: '));
+
+  const who = citizen();
+  await registerViaApi(who, 'Sen#vang7Ho');
+  await signIn(page, who.id, 'Sai#matkhau1');
+  await summary.getByRole('link', { name: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
+  assert.equal(await page.getByLabel('Tên đăng nhập').inputValue(), who.id);
+  assert.equal(await page.getByLabel(/^Mật khẩu/).inputValue(), 'Sai#matkhau1');
+  assert.equal(await page.getByLabel(/^Mật khẩu/).getAttribute('aria-invalid'), 'true');
+  await screenshot(page, '7-sign-in-wrong');
+  await page.context().close();
+});
+
+test('5 wrong passwords lock the account and the screen says until when', async () => {
+  const page = await openPage(browser);
+  const who = citizen();
+  await registerViaApi(who, 'Sen#vang7Ho');
+  await page.goto(`${BASE}/dang-nhap`);
+  for (let i = 1; i <= 5; i += 1) {
+    await signIn(page, who.id, `Sai#matkhau${i}`);
+    const expected = i < 5 ? 'Tên đăng nhập hoặc mật khẩu không đúng' : 'Tài khoản tạm khóa';
+    await page.getByRole('alert').filter({ hasText: expected }).first().waitFor();
+  }
+  const lock = page.getByRole('alert').filter({ hasText: 'Tài khoản tạm khóa' });
+  assert.match(await lock.innerText(), /sau \d\d:\d\d \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)/);
+  await lock.getByRole('link', { name: 'Quên mật khẩu?' }).waitFor();
+  await screenshot(page, '7-sign-in-locked');
+  // Locked means locked: even the right password waits.
+  await signIn(page, who.id, 'Sen#vang7Ho');
+  await page.getByRole('alert').filter({ hasText: 'Tài khoản tạm khóa' }).waitFor();
+  assert.ok(page.url().endsWith('/dang-nhap'));
+  await page.context().close();
+});
+
+/** The reset's code screen, with the parts that vary per request (number, clock) masked. */
+async function resetScreenText(page) {
+  const text = await page.locator('main').innerText();
+  return text.replace(/\d\d\*+\d\d/g, 'PHONE').replace(/\d\d:\d\d/g, 'MM:SS');
+}
+
+test('persona 001090000001 resets its password: the new one works, Matkhau@2024 fails', async () => {
+  const page = await openPage(browser, { width: 375 });
+  await startReset(page, PERSONA.id, PERSONA.phone);
+  await page.getByText('Nếu thông tin khớp với một tài khoản').waitFor();
+  await screenshot(page, '8-reset-otp');
+  const code = await lastCode(PERSONA.phone);
+  assert.ok(code, 'a matching account gets the SMS');
+  await page.getByLabel('Mã OTP').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu mới' }).waitFor();
+  // The same checklist as registration, with the account's ID and phone as personal data.
+  await page.getByLabel(/^Mật khẩu/).fill('Ab#0912345678');
+  await page.getByLabel(/^Nhập lại mật khẩu/).fill('Ab#0912345678');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' }).waitFor();
+  await page.getByLabel(/^Mật khẩu/).fill('Hoa#sen2026');
+  await page.getByLabel(/^Nhập lại mật khẩu/).fill('Hoa#sen2026');
+  await screenshot(page, '8-reset-password');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+
+  await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Đã đổi mật khẩu' }).waitFor();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signIn(page, PERSONA.id, PERSONA.password);
+  await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).first().waitFor();
+  await page.getByLabel(/^Mật khẩu/).fill('Hoa#sen2026');
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+  // Chromium logs the refused old password's 401 itself; anything else is a fault.
+  const unexpected = page.errors.filter((e) => !e.includes('status of 401'));
+  assert.deepEqual(unexpected, [], 'no other console errors or CSP violations');
+  await page.context().close();
+});
+
+test('an unknown ID on reset gets the same screen as a known one, and no SMS', async () => {
+  const known = await openPage(browser);
+  await startReset(known, PERSONA.id, PERSONA.phone);
+  const unknown = await openPage(browser);
+  const stranger = { id: '001090999999', phone: '0913999999' };
+  await startReset(unknown, stranger.id, stranger.phone);
+  assert.equal(await resetScreenText(unknown), await resetScreenText(known));
+  assert.equal(await lastCode(stranger.phone), undefined, 'nothing is sent to an unknown pair');
+  // And a wrong code there reads like any wrong code.
+  await unknown.getByLabel('Mã OTP').fill('123456');
+  await unknown.getByRole('button', { name: 'Xác nhận' }).click();
+  await unknown.getByText('Mã OTP không đúng').first().waitFor();
+  await known.context().close();
+  await unknown.context().close();
+});

@@ -1,0 +1,76 @@
+//! The notices a form shows for server answers that are not field errors, each with
+//! what the citizen can do next (spec §2).
+
+use crate::clock::client_now_ms;
+use crate::flow::countdown::mmss;
+use crate::flow::outcome::FormNotice;
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use contract::registration::Field;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The server's answers that are not field errors, with what the citizen can do next.
+#[component]
+pub fn FormNoticeView(
+    notice: RwSignal<Option<FormNotice>>,
+    wait_until_ms: RwSignal<i64>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        notice.get().map(|n| match n {
+            FormNotice::AccountExists => view! {
+                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::AccountExistsTitle)}</h2>
+                    <ul>
+                        <li><A href="/quen-mat-khau">{i18n.get(Ui::AccountExistsForgot)}</A></li>
+                        <li><A href="/dang-nhap">{i18n.get(Ui::AccountExistsSignIn)}</A></li>
+                    </ul>
+                    <p>{i18n.get(Ui::AccountExistsCounter)}</p>
+                    <p>{i18n.get(Ui::AccountExistsComplaint)}</p>
+                </div>
+            }.into_any(),
+            FormNotice::CarrierMismatch => view! {
+                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::CarrierMismatchTitle)}</h2>
+                    <p>{i18n.get(Ui::CarrierMismatchBody)}</p>
+                    <p>{i18n.get(Ui::CarrierMismatchTip)}</p>
+                    <p><a href="#phone">{i18n.get(Field::Phone)}</a></p>
+                </div>
+            }.into_any(),
+            FormNotice::RateLimited { .. } => view! {
+                <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::RateLimitedTitle)}</h2>
+                    <RateLimitWait wait_until_ms=wait_until_ms/>
+                </div>
+            }.into_any(),
+            FormNotice::Retry => view! {
+                <div class="notice notice--error" role="region" aria-labelledby="notice-title">
+                    <h2 id="notice-title">{i18n.get(Ui::RetryTitle)}</h2>
+                    <p>{i18n.get(Ui::RetryBody)}</p>
+                    <button type="button" class="button" on:click=move |_| retry.run(())>{i18n.get(Ui::Retry)}</button>
+                </div>
+            }.into_any(),
+        })
+    }
+}
+
+/// The rate-limit wait, counting down each second; the interval lives only while it shows.
+#[component]
+fn RateLimitWait(wait_until_ms: RwSignal<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let now = RwSignal::new(client_now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(client_now_ms()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    view! {
+        <p>{move || {
+            let left = ((wait_until_ms.get() - now.get()).max(0) + 999) / 1000;
+            i18n.fill(Ui::RateLimitedBody, &[("time", &mmss(left as u64))])
+        }}</p>
+    }
+}

@@ -1,0 +1,69 @@
+//! The account page after signing in: the citizen's name, username and verification
+//! level, and "Đăng xuất". Signed out, it sends to the sign-in page.
+
+use crate::components::page_heading::{use_title, PageHeading};
+use crate::i18n::use_i18n;
+use crate::session::{use_session, Flash};
+use contract::messages::Ui;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Show when=move || session.account.with(Option::is_some)
+            fallback=|| view! { <Redirect path="/dang-nhap"/> }>
+            <Account/>
+        </Show>
+    }
+}
+
+#[component]
+fn Account() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let flash = session.take_flash();
+    use_title(Ui::AccountHeading, || false);
+    let field = move |get: fn(&crate::session::Account) -> String| {
+        move || {
+            session
+                .account
+                .with(|a| a.as_ref().map(get).unwrap_or_default())
+        }
+    };
+    let sign_out = move |_| {
+        session.sign_out();
+        navigate("/dang-nhap", Default::default());
+    };
+    view! {
+        <section class="page page--narrow">
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::AccountHeading).to_owned())/>
+            {(flash == Some(Flash::PasswordChanged)).then(|| view! {
+                <div class="notice notice--success" role="status"><p>{i18n.t(Ui::PasswordChanged)}</p></div>
+            })}
+            <dl class="summary-list">
+                <div class="summary-list__row">
+                    <dt>{i18n.t(Ui::AccountName)}</dt>
+                    <dd>{field(|a| a.full_name.clone())}</dd>
+                </div>
+                <div class="summary-list__row">
+                    <dt>{i18n.t(Ui::AccountUsername)}</dt>
+                    <dd>{field(|a| a.username.clone())}</dd>
+                </div>
+                <div class="summary-list__row">
+                    <dt>{i18n.t(Ui::AccountLevel)}</dt>
+                    <dd>{move || {
+                        let level = field(|a| a.verification_level.to_string())();
+                        i18n.fill(Ui::AccountLevelValue, &[("n", &level)])
+                    }}</dd>
+                </div>
+            </dl>
+            <button type="button" class="button button--secondary" on:click=sign_out>
+                {i18n.t(Ui::SignOut)}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,161 @@
+//! Screen 8, "Quên mật khẩu": ID number and phone, then the shared code and password
+//! steps. The answer is the same whether or not they match an account.
+
+use crate::api::PageRequests;
+use crate::clock::client_now_ms;
+use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::form_notice::FormNoticeView;
+use crate::components::page_heading::{use_title, PageHeading};
+use crate::components::text_field::TextField;
+use crate::flow::countdown::OtpClock;
+use crate::flow::outcome::{form_outcome, FormNotice};
+use crate::flow::state::{FlowKind, Started, Step};
+use crate::i18n::use_i18n;
+use crate::pages::flow::{use_flow, StepGuard};
+use contract::api::{PasswordResetRequest, PasswordResetStarted};
+use contract::messages::Ui;
+use contract::registration::{Field, FieldErrors};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn ResetStartPage() -> impl IntoView {
+    view! { <StepGuard step=Step::Details><ResetForm/></StepGuard> }
+}
+
+#[component]
+fn ResetForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let requests = PageRequests::new();
+    let navigate = use_navigate();
+    let saved = flow.get_untracked().form;
+    let id_number = RwSignal::new(saved.id_number);
+    let phone = RwSignal::new(saved.phone);
+    let submitted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let server_errors = RwSignal::new(FieldErrors::default());
+    let notice = RwSignal::new(None::<FormNotice>);
+    let wait_until_ms = RwSignal::new(0i64);
+    let (focus_token, set_focus_token) = signal(0u32);
+
+    let request = move || PasswordResetRequest {
+        id_number: id_number.get(),
+        phone: phone.get(),
+    };
+    // Kept in the flow so Back from the code step finds them filled.
+    Effect::new(move |_| {
+        let r = request();
+        flow.update(|f| {
+            f.form.id_number = r.id_number;
+            f.form.phone = r.phone;
+        });
+    });
+    let errors = Memo::new(move |_| {
+        if !submitted.get() {
+            return FieldErrors::default();
+        }
+        let local = request().validate().err().unwrap_or_default();
+        let server = server_errors.get();
+        FieldErrors {
+            id_number: local.id_number.or(server.id_number),
+            phone: local.phone.or(server.phone),
+            ..Default::default()
+        }
+    });
+    let id_error = Signal::derive(move || errors.get().id_number.map(|e| i18n.get(e).to_owned()));
+    let phone_error = Signal::derive(move || errors.get().phone.map(|e| i18n.get(e).to_owned()));
+    let summary = Signal::derive(move || {
+        [
+            (Field::IdNumber, id_error.get()),
+            (Field::Phone, phone_error.get()),
+        ]
+        .into_iter()
+        .filter_map(|(f, m)| {
+            m.map(|message| SummaryItem {
+                target_id: f.key().to_owned(),
+                message,
+            })
+        })
+        .collect::<Vec<_>>()
+    });
+    use_title(Ui::ResetHeading, move || !summary.with(Vec::is_empty));
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        notice.set(None);
+        server_errors.set(FieldErrors::default());
+        let body = request();
+        if body.validate().is_err() {
+            set_focus_token.update(|n| *n += 1);
+            return;
+        }
+        busy.set(true);
+        let requests = requests.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = requests
+                .post::<_, PasswordResetStarted>(
+                    "/api/password-resets",
+                    &body,
+                    i18n.lang.get_untracked(),
+                )
+                .await;
+            busy.set(false);
+            match result {
+                Ok(started) => {
+                    flow.update(|f| {
+                        f.start(Started {
+                            flow_id: started.reset_id,
+                            phone_masked: started.phone_masked,
+                            otp: OtpClock::from_status(&started.otp, client_now_ms()),
+                        })
+                    });
+                    navigate(FlowKind::Reset.path(Step::Otp), Default::default());
+                }
+                Err(failure) => {
+                    let outcome = form_outcome(&failure);
+                    server_errors.set(outcome.fields);
+                    if let Some(FormNotice::RateLimited { retry_after_s }) = outcome.notice {
+                        wait_until_ms.set(client_now_ms() + retry_after_s as i64 * 1000);
+                    }
+                    notice.set(outcome.notice);
+                    set_focus_token.update(|n| *n += 1);
+                }
+            }
+        });
+    };
+    let submit_for_retry = submit.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit();
+    };
+
+    view! {
+        <section class="page page--narrow">
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::ResetHeading).to_owned())/>
+            <p class="lead">{i18n.t(Ui::ResetIntro)}</p>
+            <ErrorSummary items=summary focus_token=focus_token/>
+            <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
+                    required=true inputmode="numeric" autocomplete="username"
+                    hint=Signal::derive(i18n.t(Ui::IdNumberHint))
+                    error=id_error
+                    on_edit=Callback::new(move |_| server_errors.update(|e| e.id_number = None))/>
+                <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
+                    required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
+                    hint=Signal::derive(i18n.t(Ui::PhoneHint))
+                    error=phone_error
+                    on_edit=Callback::new(move |_| server_errors.update(|e| e.phone = None))/>
+                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(Ui::Continue) }}
+                </button>
+            </form>
+        </section>
+    }
+}

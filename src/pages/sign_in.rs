@@ -1,0 +1,163 @@
+//! Screen 7, "Đăng nhập": ID number and password against the mock. Five wrong passwords
+//! lock the account, and the screen says until when.
+
+use crate::api::PageRequests;
+use crate::clock::client_now_ms;
+use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::page_heading::{use_title, PageHeading};
+use crate::components::password_field::PasswordField;
+use crate::components::text_field::TextField;
+use crate::flow::outcome::{sign_in_outcome, SignInNotice};
+use crate::i18n::use_i18n;
+use crate::session::{use_session, Flash};
+use contract::account::SignInErrors;
+use contract::api::{ErrorCode, SignInRequest, SignedIn};
+use contract::messages::Ui;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = use_session();
+    // Already signed in: the account page is what this tab is for.
+    let signed_in = session.account.get_untracked().is_some();
+    view! {
+        <Show when=move || !signed_in fallback=|| view! { <Redirect path="/tai-khoan"/> }>
+            <SignInForm/>
+        </Show>
+    }
+}
+
+#[component]
+fn SignInForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let requests = PageRequests::new();
+    let navigate = use_navigate();
+    let flash = session.take_flash();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let submitted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let notice = RwSignal::new(None::<SignInNotice>);
+    let (focus_token, set_focus_token) = signal(0u32);
+
+    let request = move || SignInRequest {
+        username: username.get(),
+        password: password.get(),
+    };
+    let local = Memo::new(move |_| {
+        if !submitted.get() {
+            return SignInErrors::default();
+        }
+        request().validate().err().unwrap_or_default()
+    });
+    let username_error =
+        Signal::derive(move || local.get().username.map(|e| i18n.get(e).to_owned()));
+    let password_error = Signal::derive(move || {
+        local
+            .get()
+            .password
+            .map(|e| i18n.get(e).to_owned())
+            .or_else(|| {
+                (notice.get() == Some(SignInNotice::InvalidCredentials))
+                    .then(|| i18n.get(ErrorCode::InvalidCredentials).to_owned())
+            })
+    });
+    let summary = Signal::derive(move || {
+        [
+            ("username", username_error.get()),
+            ("password", password_error.get()),
+        ]
+        .into_iter()
+        .filter_map(|(id, m)| {
+            m.map(|message| SummaryItem {
+                target_id: id.to_owned(),
+                message,
+            })
+        })
+        .collect::<Vec<_>>()
+    });
+    use_title(Ui::SignIn, move || !summary.with(Vec::is_empty));
+    let edited = Callback::new(move |_| {
+        if notice.get_untracked() == Some(SignInNotice::InvalidCredentials) {
+            notice.set(None);
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        notice.set(None);
+        let body = request();
+        let Ok(id) = body.validate() else {
+            set_focus_token.update(|n| *n += 1);
+            return;
+        };
+        busy.set(true);
+        let requests = requests.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = requests
+                .post::<_, SignedIn>("/api/session", &body, i18n.lang.get_untracked())
+                .await;
+            busy.set(false);
+            match result {
+                Ok(signed_in) => {
+                    password.set(String::new());
+                    session.sign_in(id.as_str().to_owned(), signed_in, None);
+                    navigate("/tai-khoan", Default::default());
+                }
+                Err(failure) => {
+                    notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
+                    set_focus_token.update(|n| *n += 1);
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="page page--narrow">
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::SignIn).to_owned())/>
+            {flash.map(|f| {
+                let text = match f {
+                    Flash::SignedOut => Ui::SignedOut,
+                    Flash::PasswordChanged | Flash::PasswordChangedSignIn => Ui::PasswordChangedSignIn,
+                };
+                view! { <div class="notice notice--success" role="status"><p>{i18n.t(text)}</p></div> }
+            })}
+            <ErrorSummary items=summary focus_token=focus_token/>
+            {move || match notice.get() {
+                Some(SignInNotice::Locked { until }) => Some(view! {
+                    <div class="notice notice--error" role="alert">
+                        <p>{move || i18n.fill(Ui::SignInLocked, &[("time", &until)])}</p>
+                        <p><A href="/quen-mat-khau">{i18n.t(Ui::ForgotPassword)}</A></p>
+                    </div>
+                }.into_any()),
+                Some(SignInNotice::Retry) => Some(view! {
+                    <div class="notice notice--error" role="alert"><p>{i18n.t(Ui::RetryBody)}</p></div>
+                }.into_any()),
+                _ => None,
+            }}
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField id="username" label=Signal::derive(i18n.t(Ui::UsernameLabel)) value=username
+                    required=true inputmode="numeric" autocomplete="username"
+                    hint=Signal::derive(i18n.t(Ui::UsernameHint))
+                    error=username_error on_edit=edited/>
+                <PasswordField id="password" label=Ui::PasswordLabel show_label=Ui::ShowPassword
+                    hide_label=Ui::HidePassword value=password error=password_error
+                    autocomplete="current-password" on_edit=edited/>
+                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { i18n.get(Ui::SigningIn) } else { i18n.get(Ui::SignIn) }}
+                </button>
+            </form>
+            <p><A href="/quen-mat-khau">{i18n.t(Ui::ForgotPassword)}</A></p>
+            <p><A href="/dang-ky">{i18n.t(Ui::NoAccount)}</A></p>
+        </section>
+    }
+}
