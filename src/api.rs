@@ -72,6 +72,11 @@ impl PageRequests {
         body: Option<&str>,
         lang: Lang,
     ) -> Result<(u16, String), Failure> {
+        // Development builds: the panel's "offline" and the gallery's canned answers.
+        #[cfg(feature = "dev")]
+        if let Some(answer) = crate::dev::hooks::intercept(method, path) {
+            return answer;
+        }
         let init = RequestInit::new();
         init.set_method(method);
         init.set_signal(Some(&self.signal()));

@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{i18n.t(Ui::SkipToContent)}</a>
             <Header/>
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
+                <Routes fallback=fallback>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/dang-ky") view=ChooseMethod/>
                     <ParentRoute path=path!("/dang-ky/thue-bao-di-dong") view=RegistrationLayout>
@@ -40,6 +40,34 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                 </Routes>
             </main>
+            {dev_panel()}
         </Router>
     }
+}
+
+/// Unknown paths: the not-found page (or, in development builds, the gallery's paths).
+fn fallback() -> AnyView {
+    #[cfg(feature = "dev")]
+    {
+        let path = leptos_router::hooks::use_location()
+            .pathname
+            .get_untracked();
+        if let Some(gallery) = crate::dev::gallery::route(&path) {
+            return gallery;
+        }
+    }
+    view! { <NotFound/> }.into_any()
+}
+
+/// The dev panel in development builds, except inside the gallery's own frames.
+fn dev_panel() -> impl IntoView {
+    #[cfg(feature = "dev")]
+    {
+        let path = leptos_router::hooks::use_location().pathname;
+        // A memo, so moving between pages keeps the panel (and its open state) as it is.
+        let in_gallery = Memo::new(move |_| path.get().starts_with(crate::dev::gallery::PREFIX));
+        move || (!in_gallery.get()).then(|| view! { <crate::dev::panel::DevPanel/> })
+    }
+    #[cfg(not(feature = "dev"))]
+    {}
 }

@@ -1,8 +1,11 @@
 //! The browser's clock, for countdowns (which also use the server's offset) and dates.
 
-/// The browser's clock in ms.
+/// The browser's clock in ms (in development builds, plus the dev panel's clock moves).
 pub fn client_now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    let now = js_sys::Date::now() as i64;
+    #[cfg(feature = "dev")]
+    let now = now + crate::dev::hooks::clock_skew_ms();
+    now
 }
 
 /// Today in Vietnam (UTC+7), for "not in the future".

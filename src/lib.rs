@@ -7,6 +7,8 @@ pub mod api;
 pub mod app;
 pub mod clock;
 pub mod components;
+#[cfg(feature = "dev")]
+pub mod dev;
 pub mod flow;
 pub mod i18n;
 pub mod pages;

@@ -16,6 +16,8 @@ usage: cargo xtask <command>
   dev                     install what is missing, start the mock API (:8787) and trunk serve (:8080)
   test                    every check: fmt, clippy (native + wasm32), native tests, browser tests,
                           release build + size budget, end-to-end tests; ends with `N passed, N failed`
+  gallery                 development build; one PNG per /__gallery state at 375 and 1280 px
+                          in target/gallery/ (prints the folder)
   preview [-- <flags>]    release build served with the mock API on one port (8787)
   fuzz                    schemathesis against /api/openapi.json (no 5xx, answers as documented)
   bench-api               load figure: POST /api/registrations, 200 clients for 10 s on loopback
@@ -44,6 +46,7 @@ fn main() {
         "dev" => serve::dev(),
         "test" => test::test(),
         "preview" => serve::preview(&rest),
+        "gallery" => serve::gallery(),
         "doctor" => toolchain::doctor(),
         "fuzz" => fuzz::fuzz(200).map(|_| ()),
         "bench-api" => serve::bench_api(),

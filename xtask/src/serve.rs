@@ -107,13 +107,14 @@ impl MockServer {
         Self::start(&root().join("target/debug/mock-api"), &args)
     }
 
-    /// Serving `dist/` on a free port, with a fixed captcha answer.
-    pub fn start_for_tests() -> Result<Self> {
+    /// Serving `static_dir` (the release `dist`, or the development build) on a free port,
+    /// with a fixed captcha answer.
+    pub fn start_for_tests(static_dir: &str) -> Result<Self> {
         Self::start_debug(&[
             "--port",
             "0",
             "--static-dir",
-            "dist",
+            static_dir,
             "--captcha-answer",
             "ABCDE",
         ])
@@ -143,7 +144,8 @@ pub fn dev() -> Result<()> {
     let stop = on_interrupt()?;
     let args: Vec<String> = ["--port", "8787"].map(String::from).into();
     let mut api = MockServer::start(&root().join("target/debug/mock-api"), &args)?;
-    let mut trunk = Supervised::spawn("trunk serve", cmd("trunk", &["serve"]))?;
+    let mut trunk =
+        Supervised::spawn("trunk serve", cmd("trunk", &["serve", "--features", "dev"]))?;
     println!("\nmock API: {}", api.url());
     println!("app:      http://127.0.0.1:8080/  (first build takes a while; Ctrl-C stops both)\n");
     while !stop.load(Ordering::SeqCst) {
@@ -155,6 +157,33 @@ pub fn dev() -> Result<()> {
     }
     trunk.stop();
     api.process.stop();
+    Ok(())
+}
+
+/// Where the development build (with the dev panel and `/__gallery`) is written.
+pub const DEV_DIST: &str = "target/dist-dev";
+
+/// `trunk build --features dev` (debug profile) into [`DEV_DIST`], for the designer-kit
+/// tests and `cargo xtask gallery`.
+pub fn dev_build() -> Result<()> {
+    status(cmd(
+        "trunk",
+        &["build", "--features", "dev", "--dist", DEV_DIST],
+    ))
+}
+
+/// `cargo xtask gallery`: one PNG per gallery state and width, in `target/gallery/`.
+pub fn gallery() -> Result<()> {
+    toolchain::setup(Needs::ALL)?;
+    dev_build()?;
+    let server = MockServer::start_for_tests(DEV_DIST)?;
+    let out = root().join("target/gallery");
+    let mut node = cmd("node", &["e2e/gallery.mjs"]);
+    node.env("BASE_URL", server.url())
+        .env("CHROMIUM", toolchain::CHROMIUM)
+        .env("GALLERY_DIR", &out);
+    status(node)?;
+    println!("gallery: {}", out.display());
     Ok(())
 }
 

@@ -104,8 +104,23 @@ pub fn test() -> Result<()> {
         "warnings",
     ];
     t.check("clippy (wasm32)", tee(cmd("cargo", &clippy_wasm))?.0);
+    let mut clippy_dev = clippy_wasm.to_vec();
+    clippy_dev.splice(4..4, ["--features", "dev"]);
+    t.check(
+        "clippy (wasm32, dev kit)",
+        tee(cmd("cargo", &clippy_dev))?.0,
+    );
 
-    let (ok, out) = tee(cmd("cargo", &["test", "--workspace", "--locked"]))?;
+    let (ok, out) = tee(cmd(
+        "cargo",
+        &[
+            "test",
+            "--workspace",
+            "--features",
+            "portal/dev",
+            "--locked",
+        ],
+    ))?;
     t.suite("native tests", ok, &out);
 
     let mut browser = cmd(
@@ -164,9 +179,12 @@ pub fn test() -> Result<()> {
     Ok(())
 }
 
-/// The release build served by the mock API, driven by Playwright in headless Chromium.
+/// The release build served by the mock API, driven by Playwright in headless Chromium;
+/// the designer-kit tests also get the development build, served by a second mock.
 fn e2e() -> Result<(bool, String)> {
-    let server = MockServer::start_for_tests()?;
+    crate::serve::dev_build()?;
+    let server = MockServer::start_for_tests("dist")?;
+    let dev_server = MockServer::start_for_tests(crate::serve::DEV_DIST)?;
     let mut specs: Vec<_> = std::fs::read_dir(root().join("e2e"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
@@ -178,10 +196,12 @@ fn e2e() -> Result<(bool, String)> {
     );
     node.args(specs)
         .env("BASE_URL", server.url())
+        .env("DEV_BASE_URL", dev_server.url())
         .env("CHROMIUM", toolchain::CHROMIUM)
         .env("SCREENSHOT_DIR", root().join("target/screenshots"));
     let result = tee(node);
     drop(server);
+    drop(dev_server);
     result
 }
 

@@ -27,6 +27,7 @@ pub mod messages;
 pub mod methods;
 pub mod otp;
 pub mod password;
+pub mod personas;
 pub mod phone;
 pub mod provinces;
 pub mod registration;

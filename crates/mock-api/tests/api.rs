@@ -16,6 +16,19 @@ fn password_body(token: &str, pw: &str) -> Value {
 }
 
 #[tokio::test]
+async fn dev_endpoint_tells_a_live_captchas_answer_for_the_panel() {
+    let app = TestApp::new();
+    let id = app.captcha_id().await;
+    let answer = app.get(&format!("/api/dev/captchas/{id}")).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let text = answer.body["answer"].as_str().unwrap().to_owned();
+    assert_eq!(text.chars().count(), 5);
+    let unknown = app.get("/api/dev/captchas/nope").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(unknown.body["error"], "not_found");
+}
+
+#[tokio::test]
 async fn captcha_is_an_svg_image_with_an_id() {
     let app = TestApp::new();
     let a = app.get("/api/captcha").await;
@@ -604,6 +617,11 @@ async fn dev_endpoints_move_the_clock_and_inject_faults_and_vanish_with_no_dev()
     let prod = TestApp::with(|c| c.no_dev = true);
     assert_eq!(
         prod.get("/api/dev/outbox").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let id = prod.captcha_id().await;
+    assert_eq!(
+        prod.get(&format!("/api/dev/captchas/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(

@@ -256,7 +256,7 @@ fn DetailsForm() -> impl IntoView {
                     <div class="captcha__image" aria-live="polite">
                         {move || match captcha.get() {
                             Some(c) => view! {
-                                <img width="200" height="70" alt=i18n.get(Ui::CaptchaImageAlt)
+                                <img width="200" height="70" alt=i18n.get(Ui::CaptchaImageAlt) data-captcha-id=c.captcha_id.clone()
                                     src=format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&c.image_svg))/>
                             }.into_any(),
                             None => view! { <span class="captcha__loading">{i18n.get(Ui::CaptchaLoading)}</span> }.into_any(),

@@ -3,7 +3,7 @@
 use crate::error::{ApiJson, AppError};
 use crate::store::{Faults, Sms};
 use crate::AppState;
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -15,6 +15,22 @@ use time::OffsetDateTime;
 /// Every SMS "sent", newest first.
 pub async fn outbox(State(s): State<AppState>) -> Json<Vec<Sms>> {
     Json(s.store().outbox.iter().rev().cloned().collect())
+}
+
+#[derive(Serialize)]
+pub struct CaptchaAnswer {
+    answer: String,
+}
+
+/// The answer of a live captcha, so the dev panel can fill the whole form in one click.
+pub async fn captcha_answer(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<CaptchaAnswer>, AppError> {
+    let answer = s.store().captchas.get(&id).map(|c| c.answer.clone());
+    answer
+        .map(|answer| Json(CaptchaAnswer { answer }))
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))
 }
 
 #[derive(Deserialize)]

@@ -41,6 +41,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
     if !state.config.no_dev {
         router = router
             .route("/dev/outbox", get(dev::outbox))
+            .route("/dev/captchas/{id}", get(dev::captcha_answer))
             .route("/dev/clock", post(dev::clock))
             .route("/dev/faults", post(dev::set_faults));
     }

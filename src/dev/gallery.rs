@@ -1,0 +1,117 @@
+//! `/__gallery`: every state of every screen, each at phone and desktop width, and
+//! `/__gallery/{state}`: one state alone (what the iframes and `cargo xtask gallery` load).
+
+use super::hooks::set_canned;
+use super::script;
+use super::states::{canned, find, flow_state, GalleryState, Screen, STATES};
+use crate::pages::flow::{otp::OtpPage, password::PasswordPage, FlowCtx};
+use crate::pages::registration::{details::DetailsPage, done::DonePage};
+use crate::pages::{
+    account::AccountPage, choose_method::ChooseMethod, home::Home, not_found::NotFound,
+    reset::ResetStartPage, sign_in::SignInPage,
+};
+use crate::session::{use_session, Account};
+use contract::api::SignedIn;
+use contract::personas::{EXISTING_ID, EXISTING_NAME};
+use leptos::prelude::*;
+use std::time::Duration;
+
+pub const PREFIX: &str = "/__gallery";
+
+/// The gallery's view for `path`, or None when the path is not the gallery's.
+pub fn route(path: &str) -> Option<AnyView> {
+    if path == PREFIX || path == "/__gallery/" {
+        return Some(view! { <GalleryIndex/> }.into_any());
+    }
+    let key = path.strip_prefix("/__gallery/")?;
+    Some(match find(key) {
+        Some(state) => view! { <GalleryStatePage state=state/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    })
+}
+
+#[component]
+fn GalleryIndex() -> impl IntoView {
+    view! {
+        <section class="gallery" lang="en">
+            <h1>"Gallery: every screen state"</h1>
+            <p>
+                "Each state is the real screen with injected state. Link one with "
+                <code>"/__gallery#key"</code>", open it alone at "<code>"/__gallery/key"</code>
+                ", or write them all as PNGs with "<code>"cargo xtask gallery"</code>"."
+            </p>
+            <nav aria-label="States">
+                <ul class="gallery__toc">
+                    {STATES.iter().map(|s| view! {
+                        <li><a href=format!("#{}", s.key) rel="external">{s.title}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+            {STATES.iter().map(|s| view! {
+                <article class="gallery__item" id=s.key aria-labelledby=format!("{}-title", s.key)>
+                    <h2 id=format!("{}-title", s.key)>
+                        {s.title} " " <a href=format!("/__gallery/{}", s.key) rel="external" data-state=s.key>{s.key}</a>
+                    </h2>
+                    <div class="gallery__frames">
+                        <iframe class="gallery__phone" src=format!("/__gallery/{}", s.key)
+                            title=format!("{} (375 px)", s.title) width="375" height="720" prop:loading="lazy"></iframe>
+                        <div class="gallery__desktop">
+                            <iframe src=format!("/__gallery/{}", s.key)
+                                title=format!("{} (1280 px)", s.title) width="1280" height="900" prop:loading="lazy"></iframe>
+                        </div>
+                    </div>
+                </article>
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// One state: its flow provided as context (not saved), its canned answers installed, the
+/// screen rendered, then the citizen's actions replayed. `data-gallery-ready` marks the end.
+#[component]
+fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
+    set_canned(canned(state));
+    let session = use_session();
+    if state.signed_in {
+        session.sign_in(
+            EXISTING_ID.into(),
+            SignedIn {
+                full_name: EXISTING_NAME.into(),
+                verification_level: 2,
+            },
+            None,
+        );
+    } else if session.account.get_untracked().is_some() {
+        session.account.set(None::<Account>);
+    }
+    provide_context(FlowCtx {
+        kind: state.screen.kind(),
+        state: RwSignal::new(flow_state(state.setup)),
+    });
+    let acts = state.acts;
+    set_timeout(
+        move || {
+            script::run(acts);
+            // Canned answers resolve on the next ticks; give them and the re-render a moment.
+            set_timeout(mark_ready, Duration::from_millis(300));
+        },
+        Duration::from_millis(150),
+    );
+    match state.screen {
+        Screen::Home => view! { <Home/> }.into_any(),
+        Screen::Choose => view! { <ChooseMethod/> }.into_any(),
+        Screen::Details => view! { <DetailsPage/> }.into_any(),
+        Screen::Otp | Screen::ResetOtp => view! { <OtpPage/> }.into_any(),
+        Screen::Password | Screen::ResetPassword => view! { <PasswordPage/> }.into_any(),
+        Screen::Done => view! { <DonePage/> }.into_any(),
+        Screen::SignIn => view! { <SignInPage/> }.into_any(),
+        Screen::Account => view! { <AccountPage/> }.into_any(),
+        Screen::ResetStart => view! { <ResetStartPage/> }.into_any(),
+    }
+}
+
+fn mark_ready() {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-gallery-ready", "1");
+    }
+}

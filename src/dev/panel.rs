@@ -1,0 +1,232 @@
+//! The dev panel (development builds): fill the form from a persona, the mock's SMS inbox
+//! (a click fills the code), clock and fault controls, language, and jumps to any step with
+//! synthetic state. Collapsed to one button by default so it never covers the form.
+
+use super::hooks::{advance_clock_ms, offline, set_offline};
+use super::script;
+use super::states::{flow_state, Setup, OTP_RUNNING};
+use super::DEV_MARKER;
+use crate::flow::state::{FlowKind, Step};
+use crate::i18n::use_i18n;
+use contract::personas::{random_citizen, PERSONAS};
+use contract::OtpPolicy;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use send_wrapper::SendWrapper;
+use serde::Deserialize;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestInit, Response};
+
+#[derive(Clone, Debug, Deserialize)]
+struct Sms {
+    to: String,
+    code: String,
+}
+
+#[derive(Deserialize)]
+struct CaptchaAnswer {
+    answer: String,
+}
+
+/// The dev endpoints, straight to the network (never through "offline" or canned answers).
+async fn dev_call(method: &str, path: &str, body: Option<String>) -> Option<String> {
+    let init = RequestInit::new();
+    init.set_method(method);
+    if let Some(body) = body {
+        let headers = web_sys::Headers::new().ok()?;
+        headers.set("Content-Type", "application/json").ok()?;
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(&body));
+    }
+    let response: Response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Types the details in (as a citizen would), then the live captcha's answer.
+async fn fill_details(id: String, name: &'static str, dob: &'static str, phone: String) {
+    // The form may still be mounting after a navigation.
+    for _ in 0..30 {
+        if script::fill("id_number", &id) {
+            break;
+        }
+        sleep_ms(100).await;
+    }
+    script::fill("full_name", name);
+    script::fill("date_of_birth", dob);
+    script::fill("phone", &phone);
+    for _ in 0..30 {
+        let captcha_id = document()
+            .query_selector("img[data-captcha-id]")
+            .ok()
+            .flatten()
+            .and_then(|img| img.get_attribute("data-captcha-id"));
+        if let Some(captcha_id) = captcha_id {
+            let path = format!("/api/dev/captchas/{captcha_id}");
+            if let Some(json) = dev_call("GET", &path, None).await {
+                if let Ok(c) = serde_json::from_str::<CaptchaAnswer>(&json) {
+                    script::fill("captcha_answer", &c.answer);
+                }
+            }
+            return;
+        }
+        sleep_ms(100).await;
+    }
+}
+
+/// Puts a synthetic flow in the tab's storage and loads the step, as a reload would.
+fn jump(kind: FlowKind, step: Step, setup: Setup) {
+    if let (Some(storage), Ok(json)) = (
+        window().session_storage().ok().flatten(),
+        serde_json::to_string(&flow_state(setup)),
+    ) {
+        let _ = storage.set_item(kind.storage_key(), &json);
+    }
+    let _ = window().location().assign(kind.path(step));
+}
+
+fn set_faults(latency_ms: u32, fail_next: u32) {
+    let body = format!(r#"{{"latency_ms":{latency_ms},"fail_next":{fail_next},"status":500}}"#);
+    spawn_local(async move {
+        dev_call("POST", "/api/dev/faults", Some(body)).await;
+    });
+}
+
+fn advance(seconds: u32) {
+    spawn_local(async move {
+        let body = format!(r#"{{"advance_s":{seconds}}}"#);
+        if dev_call("POST", "/api/dev/clock", Some(body))
+            .await
+            .is_some()
+        {
+            advance_clock_ms(i64::from(seconds) * 1000);
+        }
+    });
+}
+
+#[component]
+pub fn DevPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let open = RwSignal::new(false);
+    let inbox = RwSignal::new(Vec::<Sms>::new());
+    let slow = RwSignal::new(false);
+    let is_offline = RwSignal::new(offline());
+
+    // The inbox refreshes every 2 s while the panel is open; released with the panel.
+    let refresh = move || {
+        if !open.get_untracked() {
+            return;
+        }
+        spawn_local(async move {
+            if let Some(json) = dev_call("GET", "/api/dev/outbox", None).await {
+                if let Ok(list) = serde_json::from_str::<Vec<Sms>>(&json) {
+                    inbox.set(list.into_iter().take(6).collect());
+                }
+            }
+        });
+    };
+    if let Ok(handle) = set_interval_with_handle(refresh, Duration::from_secs(2)) {
+        on_cleanup(move || handle.clear());
+    }
+    Effect::new(move |_| {
+        if open.get() {
+            refresh();
+        }
+    });
+
+    let navigate = SendWrapper::new(navigate);
+    let fill_from = move |id: String, name: &'static str, dob: &'static str, phone: String| {
+        let details = FlowKind::Registration.path(Step::Details);
+        if document().get_element_by_id("id_number").is_none() {
+            (*navigate)(details, Default::default());
+        }
+        // Out of the way: the filled form is what the designer looks at next.
+        open.set(false);
+        spawn_local(fill_details(id, name, dob, phone));
+    };
+    let fill_random = fill_from.clone();
+
+    view! {
+        <aside class="dev-panel" lang="en" aria-label="Dev panel" data-dev-marker=DEV_MARKER>
+            <button type="button" class="dev-panel__toggle" aria-expanded=move || open.get().to_string()
+                aria-controls="dev-panel-body" on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Close dev panel" } else { "Dev" }}
+            </button>
+            <div id="dev-panel-body" class="dev-panel__body" hidden=move || !open.get()>
+                <h2>"Fill the form"</h2>
+                <ul class="dev-panel__buttons">
+                    {PERSONAS.iter().map(|p| {
+                        let fill_from = fill_from.clone();
+                        view! { <li><button type="button" on:click=move |_| fill_from(
+                            p.id_number.into(), p.full_name, p.date_of_birth, p.phone.into())>{p.key}</button></li> }
+                    }).collect_view()}
+                    <li><button type="button" on:click=move |_| {
+                        let (id, phone) = random_citizen(js_sys::Math::random().mul_add(1e9, 0.0) as u32);
+                        fill_random(id, "Phạm Thu Hà", "15/03/1990", phone);
+                    }>"random valid citizen"</button></li>
+                </ul>
+                <h2>"SMS inbox"</h2>
+                <ul class="dev-panel__inbox" aria-live="polite">
+                    {move || inbox.get().into_iter().map(|sms| {
+                        let code = sms.code.clone();
+                        view! {
+                            <li>{sms.to} " "
+                                <button type="button" on:click=move |_| { script::fill("otp", &code); }>
+                                    {format!("Fill {}", sms.code)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <h2>"Clock"</h2>
+                <p class="dev-panel__buttons">
+                    <button type="button" on:click=move |_| advance(60)>"+1 min"</button>
+                    <button type="button" on:click=move |_| advance(300)>"+5 min"</button>
+                    <button type="button" on:click=move |_| advance(OtpPolicy::default().ttl_s + 1)>"Expire the code now"</button>
+                </p>
+                <h2>"Faults"</h2>
+                <p class="dev-panel__buttons">
+                    <label><input type="checkbox" prop:checked=move || slow.get()
+                        on:change=move |_| { slow.update(|s| *s = !*s); set_faults(if slow.get_untracked() { 3000 } else { 0 }, 0); }/>
+                        " Slow answers (3 s)"</label>
+                    <button type="button" on:click=move |_| set_faults(if slow.get_untracked() { 3000 } else { 0 }, 1)>
+                        "Next request fails (500)"</button>
+                    <label><input type="checkbox" prop:checked=move || is_offline.get()
+                        on:change=move |_| { is_offline.update(|o| *o = !*o); set_offline(is_offline.get_untracked()); }/>
+                        " Offline"</label>
+                </p>
+                <h2>"Language"</h2>
+                <p><button type="button" on:click=move |_| i18n.toggle()>"Tiếng Việt ⇄ English"</button></p>
+                <h2>"Jump to a step (synthetic state)"</h2>
+                <p class="dev-panel__buttons">
+                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Details, Setup::Filled)>"Form"</button>
+                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Otp, OTP_RUNNING)>"OTP"</button>
+                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Password, Setup::PasswordStep)>"Password"</button>
+                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Done, Setup::Done)>"Done"</button>
+                    <button type="button" on:click=move |_| jump(FlowKind::Reset, Step::Otp, OTP_RUNNING)>"Reset: OTP"</button>
+                    <a href="/__gallery" rel="external">"Gallery"</a>
+                </p>
+            </div>
+        </aside>
+    }
+}
