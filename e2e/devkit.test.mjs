@@ -2,7 +2,7 @@
 // and their absence from the release build (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, screenshot } from './support.mjs';
+import { BASE, axeViolations, launch, openPage, overflow, screenshot } from './support.mjs';
 
 const DEV = process.env.DEV_BASE_URL;
 const MARKER = 'portal-dev-kit-3f9c1a';
@@ -89,7 +89,7 @@ const EXPECT = {
   done: '001090000001',
 };
 
-test('every gallery state renders from its own link, without console errors', async () => {
+test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom', async () => {
   const index = await openPage(browser);
   await index.goto(`${DEV}/__gallery`);
   await index.locator('a[data-state]').first().waitFor();
@@ -103,6 +103,12 @@ test('every gallery state renders from its own link, without console errors', as
     await page.locator('body[data-gallery-ready]').waitFor({ state: 'attached' });
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${key} has its heading`);
     if (EXPECT[key]) await page.getByText(EXPECT[key]).first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], `${key}: axe`);
+    // 320 px is the narrowest phone; 640 px is a 1280 px window zoomed to 200 %.
+    for (const width of [320, 640]) {
+      await page.setViewportSize({ width, height: 800 });
+      assert.equal(await overflow(page), '', `${key} at ${width} px`);
+    }
     assert.deepEqual(page.errors, [], key);
     await page.context().close();
   }

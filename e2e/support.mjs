@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: one headless Chromium (Debian's, as root), pages that
 // record console errors and CSP violations, and screenshots under target/.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8787';
@@ -32,4 +32,29 @@ export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const width = page.viewportSize().width;
   await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+}
+
+// axe-core, evaluated through the DevTools protocol (so the page's CSP does not block it).
+const AXE_SOURCE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** The page's WCAG 2.2 A/AA violations, as "rule: selectors" lines (empty when clean). */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, WCAG_TAGS);
+}
+
+/** Elements wider than the viewport, or a horizontal scroll: "" when everything fits. */
+export async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) return `page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`;
+    const cut = [...document.querySelectorAll('main *, header *')]
+      .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
+      .map((e) => e.tagName.toLowerCase() + (e.id ? `#${e.id}` : '') + (e.className ? `.${e.className}` : ''));
+    return cut.length ? `past the right edge: ${cut.slice(0, 5).join(', ')}` : '';
+  });
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's commands. See README.md.
 
 mod fuzz;
+mod nginx;
 mod run;
 mod serve;
 mod sizes;

@@ -105,7 +105,7 @@ pub fn test() -> Result<()> {
     ];
     t.check("clippy (wasm32)", tee(cmd("cargo", &clippy_wasm))?.0);
     let mut clippy_dev = clippy_wasm.to_vec();
-    clippy_dev.splice(4..4, ["--features", "dev"]);
+    clippy_dev.splice(3..3, ["--features", "dev"]);
     t.check(
         "clippy (wasm32, dev kit)",
         tee(cmd("cargo", &clippy_dev))?.0,
@@ -185,6 +185,10 @@ fn e2e() -> Result<(bool, String)> {
     crate::serve::dev_build()?;
     let server = MockServer::start_for_tests("dist")?;
     let dev_server = MockServer::start_for_tests(crate::serve::DEV_DIST)?;
+    // Without nginx the smoke test fails on the missing NGINX_BASE_URL, visibly.
+    let nginx = crate::nginx::start(server.url())
+        .map_err(|e| eprintln!("nginx: {e:#}"))
+        .ok();
     let mut specs: Vec<_> = std::fs::read_dir(root().join("e2e"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
@@ -197,9 +201,14 @@ fn e2e() -> Result<(bool, String)> {
     node.args(specs)
         .env("BASE_URL", server.url())
         .env("DEV_BASE_URL", dev_server.url())
+        .env(
+            "NGINX_BASE_URL",
+            nginx.as_ref().map_or("", |n| n.url.as_str()),
+        )
         .env("CHROMIUM", toolchain::CHROMIUM)
         .env("SCREENSHOT_DIR", root().join("target/screenshots"));
     let result = tee(node);
+    drop(nginx);
     drop(server);
     drop(dev_server);
     result

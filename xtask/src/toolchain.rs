@@ -9,6 +9,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_OPT_VERSION: &str = "132";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const NGINX: &str = "/usr/sbin/nginx";
+pub const NGINX_BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Which groups of tools a command needs.
@@ -137,6 +139,16 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
             }),
             fix: "apt-get update && apt-get install -y chromium chromium-driver".into(),
         });
+        // The production-serving smoke test runs the release build under Debian's nginx.
+        let nginx = version_word(probe(NGINX, &["-v"]), 2);
+        let brotli_static = std::path::Path::new(NGINX_BROTLI_MODULE).exists();
+        out.push(Check {
+            name: "Debian nginx + brotli_static module",
+            ok: nginx.is_some() && brotli_static,
+            found: nginx,
+            fix: "apt-get update && apt-get install -y nginx libnginx-mod-http-brotli-static"
+                .into(),
+        });
     }
     Ok(out)
 }
@@ -173,18 +185,26 @@ fn install(check: &Check) -> Result<()> {
     );
     match check.name {
         n if n.starts_with("Trunk.toml") => bail!("{}: {}", check.name, check.fix),
-        n if n.starts_with("Debian chromium") => {
+        n if n.starts_with("Debian ") => {
             if !is_root() {
                 bail!(
-                    "Chromium is missing and this is not root. Run:\n  sudo sh -c '{}'",
+                    "{} is missing and this is not root. Run:\n  sudo sh -c '{}'",
+                    check.name,
                     check.fix
                 );
             }
             status(cmd("apt-get", &["update", "-qq"]))?;
-            let mut c = cmd(
-                "apt-get",
-                &["install", "-y", "-qq", "chromium", "chromium-driver"],
-            );
+            // The packages are the words after "-y" in the fix.
+            let packages: Vec<&str> = check
+                .fix
+                .split(" -y ")
+                .nth(1)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            let mut args = vec!["install", "-y", "-qq"];
+            args.extend(packages);
+            let mut c = cmd("apt-get", &args);
             c.env("DEBIAN_FRONTEND", "noninteractive");
             status(c)
         }

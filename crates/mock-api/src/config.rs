@@ -33,6 +33,10 @@ pub struct Config {
     /// Turn off /api/dev/* (outbox, clock, faults).
     #[arg(long)]
     pub no_dev: bool,
+    /// Print nginx `add_header` lines with this server's security headers for --static-dir
+    /// (its CSP allows exactly that build's inline script), then exit.
+    #[arg(long, requires = "static_dir")]
+    pub nginx_headers: bool,
 }
 
 impl Default for Config {

@@ -8,6 +8,10 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() {
     let config = Config::parse();
+    if let (true, Some(dir)) = (config.nginx_headers, &config.static_dir) {
+        print!("{}", mock_api::static_site::nginx_headers(dir));
+        return;
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),

@@ -107,6 +107,18 @@ pub fn security_headers(static_dir: Option<&Path>) -> SecurityHeaders {
     }
 }
 
+/// The headers every answer carries besides the CSP, also written for nginx
+/// ([`nginx_headers`]) so production and preview cannot drift apart.
+pub const OTHER_SECURITY_HEADERS: &[(&str, &str)] = &[
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
+    ("x-frame-options", "DENY"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), otp-credentials=(self)",
+    ),
+];
+
 pub async fn add_security_headers(
     State(headers): State<SecurityHeaders>,
     req: Request,
@@ -115,22 +127,23 @@ pub async fn add_security_headers(
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, (*headers.csp).clone());
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        HeaderName::from_static("permissions-policy"),
-        HeaderValue::from_static(
-            "camera=(), microphone=(), geolocation=(), otp-credentials=(self)",
-        ),
-    );
+    for (name, value) in OTHER_SECURITY_HEADERS {
+        h.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
     response
+}
+
+/// `add_header` lines for nginx with the same headers as this server, for `static_dir`.
+pub fn nginx_headers(static_dir: &Path) -> String {
+    let csp = content_security_policy(Some(static_dir));
+    let mut out = format!("add_header Content-Security-Policy \"{csp}\" always;\n");
+    for (name, value) in OTHER_SECURITY_HEADERS {
+        out.push_str(&format!("add_header {name} \"{value}\" always;\n"));
+    }
+    out
 }
 
 #[cfg(test)]
