@@ -20,6 +20,8 @@ usage: cargo xtask <command>
   gallery                 development build; one PNG per /__gallery state at 375 and 1280 px
                           in target/gallery/ (prints the folder)
   preview [-- <flags>]    release build served with the mock API on one port (8787)
+  bench                   release sizes (raw, gzip, brotli per file) and Lighthouse (mobile) for / and
+                          the form; report in docs/bench/<date>.md
   fuzz                    schemathesis against /api/openapi.json (no 5xx, answers as documented)
   bench-api               load figure: POST /api/registrations, 200 clients for 10 s on loopback
   doctor                  say what is missing or mismatched, change nothing
@@ -50,6 +52,7 @@ fn main() {
         "gallery" => serve::gallery(),
         "doctor" => toolchain::doctor(),
         "fuzz" => fuzz::fuzz(200).map(|_| ()),
+        "bench" => serve::bench(),
         "bench-api" => serve::bench_api(),
         "setup" => toolchain::setup(toolchain::Needs::ALL),
         _ => {

@@ -211,6 +211,51 @@ pub fn preview(flags: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Lighthouse for `cargo xtask bench`, installed on demand (it is large and only the
+/// bench needs it), pinned.
+const LIGHTHOUSE: &str = "lighthouse@13.5.0";
+
+/// `cargo xtask bench`: release sizes per file and in total, then Lighthouse (mobile) for `/`
+/// and the form against the preview server; the report goes to `docs/bench/<date>.md`.
+pub fn bench() -> Result<()> {
+    toolchain::setup(Needs::ALL)?;
+    sizes::release_build()?;
+    let report = sizes::first_load()?;
+    println!("{report}");
+    let tools = root().join("target/tools/lighthouse");
+    if !tools.join("node_modules/lighthouse/package.json").exists() {
+        std::fs::create_dir_all(&tools)?;
+        let mut npm = cmd(
+            "npm",
+            &[
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+            ],
+        );
+        npm.arg(&tools).arg(LIGHTHOUSE);
+        status(npm)?;
+    }
+    let sizes_file = root().join("target/bench-sizes.txt");
+    std::fs::write(&sizes_file, report.to_string())?;
+    status(cmd(
+        "cargo",
+        &["build", "-p", "mock-api", "--profile", "server", "--locked"],
+    ))?;
+    let args: Vec<String> = ["--port", "0", "--static-dir", "dist"]
+        .map(String::from)
+        .into();
+    let server = MockServer::start_quiet(&root().join("target/server/mock-api"), &args)?;
+    let mut node = cmd("node", &["bench/lighthouse.mjs"]);
+    node.env("BASE_URL", server.url())
+        .env("LIGHTHOUSE_DIR", &tools)
+        .env("SIZES_FILE", &sizes_file)
+        .env("CHROMIUM", toolchain::CHROMIUM);
+    status(node)
+}
+
 /// `cargo xtask bench-api`: the load figure of `POST /api/registrations` (200 clients, 10 s)
 /// against an optimised server on loopback.
 pub fn bench_api() -> Result<()> {
