@@ -30,6 +30,18 @@ test('the release build has no dev panel, no /__gallery and no dev code', async 
   await page.context().close();
 });
 
+test('with a mock started with --no-dev, even a development build shows no panel', async () => {
+  const page = await openPage(browser);
+  // The panel would appear once its probe of /api/dev/outbox answered; wait for that answer.
+  const probed = page.waitForResponse((r) => r.url().endsWith('/api/dev/outbox'));
+  await page.goto(`${process.env.NO_DEV_BASE_URL}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal((await probed).status(), 404);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  assert.equal(await page.getByRole('button', { name: 'Dev' }).count(), 0);
+  await page.context().close();
+});
+
 test('the panel fills the form and the flow completes using only its SMS inbox', async () => {
   const page = await openPage(browser, { width: 375 });
   await page.goto(`${DEV}/`);

@@ -44,10 +44,10 @@ test('through nginx, the form loads and reaches the OTP step with no console err
   const page = await openPage(browser, { width: 375 });
   await page.goto(`${NGINX}/dang-ky/thue-bao-di-dong`);
   await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-  await page.getByLabel('Số CMND/CCCD').fill('001090000901');
+  await page.getByLabel('Số CMND/CCCD').fill('001090000951');
   await page.getByLabel('Họ và tên').fill('Đỗ Minh Châu');
   await page.getByLabel('Ngày sinh').fill('15/03/1990');
-  await page.getByLabel('Số điện thoại').fill('0917000901');
+  await page.getByLabel('Số điện thoại').fill('0917000951');
   await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
   await page.getByLabel('Mã xác thực').fill('abcde');
   await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();

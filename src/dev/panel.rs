@@ -123,8 +123,19 @@ fn advance(seconds: u32) {
     });
 }
 
+/// The panel, once the mock has answered a dev endpoint: a mock started with `--no-dev` has
+/// none, and then there is no panel either.
 #[component]
 pub fn DevPanel() -> impl IntoView {
+    let available = RwSignal::new(false);
+    spawn_local(async move {
+        available.set(dev_call("GET", "/api/dev/outbox", None).await.is_some());
+    });
+    view! { <Show when=move || available.get()><Panel/></Show> }
+}
+
+#[component]
+fn Panel() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let open = RwSignal::new(false);

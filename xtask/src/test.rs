@@ -185,6 +185,14 @@ fn e2e() -> Result<(bool, String)> {
     crate::serve::dev_build()?;
     let server = MockServer::start_for_tests("dist")?;
     let dev_server = MockServer::start_for_tests(crate::serve::DEV_DIST)?;
+    // The development build against a mock without dev endpoints: no panel may show.
+    let no_dev_server = MockServer::start_debug(&[
+        "--port",
+        "0",
+        "--static-dir",
+        crate::serve::DEV_DIST,
+        "--no-dev",
+    ])?;
     // Without nginx the smoke test fails on the missing NGINX_BASE_URL, visibly.
     let nginx = crate::nginx::start(server.url())
         .map_err(|e| eprintln!("nginx: {e:#}"))
@@ -201,6 +209,7 @@ fn e2e() -> Result<(bool, String)> {
     node.args(specs)
         .env("BASE_URL", server.url())
         .env("DEV_BASE_URL", dev_server.url())
+        .env("NO_DEV_BASE_URL", no_dev_server.url())
         .env(
             "NGINX_BASE_URL",
             nginx.as_ref().map_or("", |n| n.url.as_str()),
@@ -211,6 +220,7 @@ fn e2e() -> Result<(bool, String)> {
     drop(nginx);
     drop(server);
     drop(dev_server);
+    drop(no_dev_server);
     result
 }
 
