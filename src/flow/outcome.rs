@@ -34,6 +34,18 @@ pub struct FormOutcome {
     pub notice: Option<FormNotice>,
 }
 
+impl FormOutcome {
+    /// When a rate-limited form may be sent again, on the client's clock.
+    pub fn retry_at_ms(&self, client_now_ms: i64) -> Option<i64> {
+        match self.notice {
+            Some(FormNotice::RateLimited { retry_after_s }) => {
+                Some(client_now_ms + retry_after_s as i64 * 1000)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// The details form after a failed `POST /api/registrations`. The captcha is always
 /// spent by then, so the form always fetches a new one.
 pub fn form_outcome(failure: &Failure) -> FormOutcome {
@@ -180,10 +192,13 @@ mod tests {
         );
         let mut r = api(ErrorCode::RateLimited);
         r.retry_after_s = Some(42);
+        let limited = form_outcome(&Failure::Api(r));
         assert_eq!(
-            form_outcome(&Failure::Api(r)).notice,
+            limited.notice,
             Some(FormNotice::RateLimited { retry_after_s: 42 })
         );
+        assert_eq!(limited.retry_at_ms(1_000), Some(43_000));
+        assert_eq!(form_outcome(&Failure::Network).retry_at_ms(1_000), None);
         assert_eq!(
             form_outcome(&Failure::Network).notice,
             Some(FormNotice::Retry)

@@ -78,6 +78,23 @@ pub struct Started {
     pub otp: OtpClock,
 }
 
+impl Started {
+    /// A flow (registration or reset) as the server started it; the countdown runs from
+    /// the server's times.
+    pub fn from_server(
+        flow_id: String,
+        phone_masked: String,
+        otp: &contract::api::OtpStatus,
+        client_now_ms: i64,
+    ) -> Self {
+        Started {
+            flow_id,
+            phone_masked,
+            otp: OtpClock::from_status(otp, client_now_ms),
+        }
+    }
+}
+
 /// Everything the flow keeps. Saved to sessionStorage so a reload resumes the step;
 /// it holds no password and no code (the captcha answer is not kept either).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

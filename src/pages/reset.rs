@@ -7,7 +7,6 @@ use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
-use crate::flow::countdown::OtpClock;
 use crate::flow::outcome::{form_outcome, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::use_i18n;
@@ -109,19 +108,20 @@ fn ResetForm() -> impl IntoView {
             match result {
                 Ok(started) => {
                     flow.update(|f| {
-                        f.start(Started {
-                            flow_id: started.reset_id,
-                            phone_masked: started.phone_masked,
-                            otp: OtpClock::from_status(&started.otp, client_now_ms()),
-                        })
+                        f.start(Started::from_server(
+                            started.reset_id,
+                            started.phone_masked,
+                            &started.otp,
+                            client_now_ms(),
+                        ))
                     });
                     navigate(FlowKind::Reset.path(Step::Otp), Default::default());
                 }
                 Err(failure) => {
                     let outcome = form_outcome(&failure);
-                    server_errors.set(outcome.fields);
-                    if let Some(FormNotice::RateLimited { retry_after_s }) = outcome.notice {
-                        wait_until_ms.set(client_now_ms() + retry_after_s as i64 * 1000);
+                    server_errors.set(outcome.fields.clone());
+                    if let Some(at) = outcome.retry_at_ms(client_now_ms()) {
+                        wait_until_ms.set(at);
                     }
                     notice.set(outcome.notice);
                     set_focus_token.update(|n| *n += 1);

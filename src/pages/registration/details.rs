@@ -5,7 +5,6 @@ use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
-use crate::flow::countdown::OtpClock;
 use crate::flow::outcome::{form_outcome, Failure, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::{use_i18n, I18n};
@@ -186,20 +185,21 @@ fn DetailsForm() -> impl IntoView {
                 match result {
                     Ok(started) => {
                         flow.update(|f| {
-                            f.start(Started {
-                                flow_id: started.registration_id,
-                                phone_masked: started.phone_masked,
-                                otp: OtpClock::from_status(&started.otp, client_now_ms()),
-                            })
+                            f.start(Started::from_server(
+                                started.registration_id,
+                                started.phone_masked,
+                                &started.otp,
+                                client_now_ms(),
+                            ))
                         });
                         navigate(FlowKind::Registration.path(Step::Otp), Default::default());
                     }
                     Err(failure) => {
                         let outcome = form_outcome(&failure);
-                        server_errors.set(outcome.fields);
+                        server_errors.set(outcome.fields.clone());
                         carrier_flag.set(outcome.notice == Some(FormNotice::CarrierMismatch));
-                        if let Some(FormNotice::RateLimited { retry_after_s }) = outcome.notice {
-                            wait_until_ms.set(client_now_ms() + retry_after_s as i64 * 1000);
+                        if let Some(at) = outcome.retry_at_ms(client_now_ms()) {
+                            wait_until_ms.set(at);
                         }
                         // A network failure may not have reached the server: keep the
                         // captcha for "Thử lại". Anything else spent it.
