@@ -88,3 +88,22 @@ pub fn start(api_url: &str) -> Result<Nginx> {
         url: format!("http://127.0.0.1:{port}"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::site_config;
+
+    #[test]
+    fn the_checked_in_config_takes_this_machines_paths_and_ports() {
+        let site = site_config("/tmp/dist", 4321, "http://127.0.0.1:9999", "/tmp/h.conf").unwrap();
+        assert!(site.contains("listen 127.0.0.1:4321;"));
+        assert!(site.contains("root /tmp/dist;"));
+        assert!(site.contains("proxy_pass http://127.0.0.1:9999;"));
+        assert_eq!(
+            site.matches("include /tmp/h.conf;").count(),
+            3,
+            "every location"
+        );
+        assert!(!site.contains("/srv/portal") && !site.contains("/etc/nginx/portal-headers"));
+    }
+}

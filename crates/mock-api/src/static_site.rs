@@ -160,6 +160,20 @@ mod tests {
     }
 
     #[test]
+    fn nginx_headers_match_the_servers_own() {
+        let dir = std::env::temp_dir().join(format!("nginx-headers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<script type=module>go()</script>").unwrap();
+        let lines = nginx_headers(&dir);
+        assert!(lines.contains(&content_security_policy(Some(&dir))));
+        for (name, value) in OTHER_SECURITY_HEADERS {
+            assert!(lines.contains(&format!("add_header {name} \"{value}\" always;")));
+        }
+        assert_eq!(lines.lines().count(), 1 + OTHER_SECURITY_HEADERS.len());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn hashes_only_inline_scripts() {
         let html = r#"<script src="/a.js"></script><script type="module">boot()</script>"#;
         let hashes = inline_script_hashes(html);
