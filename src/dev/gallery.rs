@@ -71,6 +71,8 @@ fn GalleryIndex() -> impl IntoView {
 #[component]
 fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
     set_canned(canned(state));
+    // Leaving the state (a link on the screen, say) goes back to the real API.
+    on_cleanup(|| set_canned(Vec::new()));
     let session = use_session();
     if state.signed_in {
         session.sign_in(
