@@ -16,7 +16,7 @@ pub struct SummaryItem {
 pub fn ErrorSummary(
     items: Signal<Vec<SummaryItem>>,
     /// Bumped by each failed submit, so the summary takes focus again.
-    focus_token: ReadSignal<u32>,
+    focus_token: Signal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<html::Div>::new();

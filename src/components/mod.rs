@@ -1,5 +1,6 @@
 pub mod error_summary;
 pub mod form_notice;
+pub mod form_submit;
 pub mod header;
 pub mod page_heading;
 pub mod password_field;

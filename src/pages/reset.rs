@@ -5,6 +5,7 @@ use crate::api::PageRequests;
 use crate::clock::client_now_ms;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
+use crate::components::form_submit::FormSubmit;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
 use crate::flow::outcome::{form_outcome, FormNotice};
@@ -32,12 +33,13 @@ fn ResetForm() -> impl IntoView {
     let saved = flow.get_untracked().form;
     let id_number = RwSignal::new(saved.id_number);
     let phone = RwSignal::new(saved.phone);
-    let submitted = RwSignal::new(false);
-    let busy = RwSignal::new(false);
+    let form_submit = FormSubmit::new();
+    let FormSubmit {
+        busy, submitted, ..
+    } = form_submit;
     let server_errors = RwSignal::new(FieldErrors::default());
     let notice = RwSignal::new(None::<FormNotice>);
     let wait_until_ms = RwSignal::new(0i64);
-    let (focus_token, set_focus_token) = signal(0u32);
 
     let request = move || PasswordResetRequest {
         id_number: id_number.get(),
@@ -82,15 +84,14 @@ fn ResetForm() -> impl IntoView {
     use_title(Ui::ResetHeading, move || !summary.with(Vec::is_empty));
 
     let submit = move || {
-        if busy.get_untracked() {
+        if !form_submit.begin() {
             return;
         }
-        submitted.set(true);
         notice.set(None);
         server_errors.set(FieldErrors::default());
         let body = request();
         if body.validate().is_err() {
-            set_focus_token.update(|n| *n += 1);
+            form_submit.refused();
             return;
         }
         busy.set(true);
@@ -124,7 +125,7 @@ fn ResetForm() -> impl IntoView {
                         wait_until_ms.set(at);
                     }
                     notice.set(outcome.notice);
-                    set_focus_token.update(|n| *n += 1);
+                    form_submit.refused();
                 }
             }
         });
@@ -139,7 +140,7 @@ fn ResetForm() -> impl IntoView {
         <section class="page page--narrow">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::ResetHeading).to_owned())/>
             <p class="lead">{i18n.t(Ui::ResetIntro)}</p>
-            <ErrorSummary items=summary focus_token=focus_token/>
+            <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number

@@ -4,6 +4,7 @@
 use crate::api::PageRequests;
 use crate::clock::client_now_ms;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::form_submit::FormSubmit;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::text_field::TextField;
@@ -39,10 +40,11 @@ fn SignInForm() -> impl IntoView {
     let flash = session.take_flash();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let submitted = RwSignal::new(false);
-    let busy = RwSignal::new(false);
+    let form_submit = FormSubmit::new();
+    let FormSubmit {
+        busy, submitted, ..
+    } = form_submit;
     let notice = RwSignal::new(None::<SignInNotice>);
-    let (focus_token, set_focus_token) = signal(0u32);
 
     let request = move || SignInRequest {
         username: username.get(),
@@ -89,14 +91,13 @@ fn SignInForm() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if !form_submit.begin() {
             return;
         }
-        submitted.set(true);
         notice.set(None);
         let body = request();
         let Ok(id) = body.validate() else {
-            set_focus_token.update(|n| *n += 1);
+            form_submit.refused();
             return;
         };
         busy.set(true);
@@ -115,7 +116,7 @@ fn SignInForm() -> impl IntoView {
                 }
                 Err(failure) => {
                     notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
-                    set_focus_token.update(|n| *n += 1);
+                    form_submit.refused();
                 }
             }
         });
@@ -131,7 +132,7 @@ fn SignInForm() -> impl IntoView {
                 };
                 view! { <div class="notice notice--success" role="status"><p>{i18n.t(text)}</p></div> }
             })}
-            <ErrorSummary items=summary focus_token=focus_token/>
+            <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             {move || match notice.get() {
                 Some(SignInNotice::Locked { until }) => Some(view! {
                     <div class="notice notice--error" role="alert">

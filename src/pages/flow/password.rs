@@ -4,6 +4,7 @@
 use super::{today_in_vietnam, use_flow, use_flow_kind, StepGuard};
 use crate::api::PageRequests;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::form_submit::FormSubmit;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::password_rules::PasswordRules;
@@ -34,11 +35,12 @@ fn PasswordForm() -> impl IntoView {
     let navigate = use_navigate();
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
-    let submitted = RwSignal::new(false);
-    let busy = RwSignal::new(false);
+    let form_submit = FormSubmit::new();
+    let FormSubmit {
+        busy, submitted, ..
+    } = form_submit;
     let server_rules = RwSignal::new(Vec::<PasswordRule>::new());
     let notice = RwSignal::new(None::<&'static str>);
-    let (focus_token, set_focus_token) = signal(0u32);
 
     let username = move || {
         flow.with(|f| {
@@ -107,13 +109,12 @@ fn PasswordForm() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if !form_submit.begin() {
             return;
         }
-        submitted.set(true);
         notice.set(None);
         if !rules.get_untracked().all_met() {
-            set_focus_token.update(|n| *n += 1);
+            form_submit.refused();
             return;
         }
         let Some((id, token)) =
@@ -140,7 +141,7 @@ fn PasswordForm() -> impl IntoView {
                     match failure {
                         Failure::Api(e) if e.error == ErrorCode::Validation => {
                             server_rules.set(e.rules.unwrap_or_default());
-                            set_focus_token.update(|n| *n += 1);
+                            form_submit.refused();
                         }
                         Failure::Api(e)
                             if matches!(e.error, ErrorCode::InvalidToken | ErrorCode::NotFound) =>
@@ -189,7 +190,7 @@ fn PasswordForm() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(heading).to_owned())/>
-            <ErrorSummary items=summary focus_token=focus_token/>
+            <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             {move || notice.get().map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
             <form class="form" on:submit=on_submit novalidate>
                 // For password managers: the account this password belongs to.

@@ -3,6 +3,7 @@
 use crate::api::PageRequests;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
+use crate::components::form_submit::FormSubmit;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
 use crate::flow::outcome::{form_outcome, Failure, FormNotice};
@@ -49,16 +50,17 @@ fn DetailsForm() -> impl IntoView {
     let email = RwSignal::new(saved.email);
     let captcha_answer = RwSignal::new(String::new());
     let captcha = RwSignal::new(None::<CaptchaChallenge>);
-    let submitted = RwSignal::new(false);
+    let form_submit = FormSubmit::new();
+    let FormSubmit {
+        busy, submitted, ..
+    } = form_submit;
     // The new image after a refused submit starts clean: its empty answer is not an
     // error until the next submit.
     let captcha_checked = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let server_errors = RwSignal::new(FieldErrors::default());
     let carrier_flag = RwSignal::new(false);
     let notice = RwSignal::new(None::<FormNotice>);
     let wait_until_ms = RwSignal::new(0i64);
-    let (focus_token, set_focus_token) = signal(0u32);
 
     let form = move || RegistrationForm {
         id_number: id_number.get(),
@@ -144,14 +146,13 @@ fn DetailsForm() -> impl IntoView {
         let requests = requests.clone();
         let load_captcha = load_captcha.clone();
         move || {
-            if busy.get_untracked() {
-                return; // one request at a time: a double click sends once
+            if !form_submit.begin() {
+                return;
             }
-            submitted.set(true);
             captcha_checked.set(true);
             notice.set(None);
             if !errors.get_untracked().is_empty() || carrier_flag.get_untracked() {
-                set_focus_token.update(|n| *n += 1);
+                form_submit.refused();
                 return;
             }
             let Ok(valid) = form().validate(today_in_vietnam()) else {
@@ -209,7 +210,7 @@ fn DetailsForm() -> impl IntoView {
                             load_captcha();
                         }
                         notice.set(outcome.notice);
-                        set_focus_token.update(|n| *n += 1);
+                        form_submit.refused();
                     }
                 }
             });
@@ -225,7 +226,7 @@ fn DetailsForm() -> impl IntoView {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
             <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
-            <ErrorSummary items=summary focus_token=focus_token/>
+            <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
