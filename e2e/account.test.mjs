@@ -2,7 +2,7 @@
 // "Quên mật khẩu" reset through the shared code and password steps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, screenshot } from './support.mjs';
+import { BASE, citizens, fillDetails, lastCode, launch, openPage, postJson, screenshot } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -10,29 +10,8 @@ after(async () => { await browser?.close(); });
 
 const PERSONA = { id: '001090000001', phone: '0912345678', password: 'Matkhau@2024' };
 
-let serial = 700;
-/** A fresh valid citizen no other test uses (registration.test.mjs counts from 500). */
-function citizen() {
-  serial += 1;
-  return {
-    id: `001090${String(serial).padStart(6, '0')}`,
-    name: 'Trần Văn Bình',
-    dob: '15/03/1990',
-    phone: `0916${String(serial).padStart(6, '0')}`,
-  };
-}
-
-async function post(path, body) {
-  const r = await fetch(`${BASE}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json() };
-}
-
-async function lastCode(phone) {
-  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
-  return outbox.find((sms) => sms.to === phone)?.code;
-}
+const citizen = citizens({ from: 700, phonePrefix: '0916', name: 'Trần Văn Bình' });
+const post = postJson;
 
 /** An account made through the API (the UI path is covered in registration.test.mjs). */
 async function registerViaApi(who, password) {
@@ -73,13 +52,7 @@ for (const width of [375, 1280]) {
   test(`register, sign out, sign in with the new password (${width}px)`, async () => {
     const page = await openPage(browser, { width });
     const who = citizen();
-    await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-    await page.getByLabel('Số CMND/CCCD').fill(who.id);
-    await page.getByLabel('Họ và tên').fill(who.name);
-    await page.getByLabel('Ngày sinh').fill(who.dob);
-    await page.getByLabel('Số điện thoại').fill(who.phone);
-    await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
-    await page.getByLabel('Mã xác thực').fill('abcde');
+    await fillDetails(page, who);
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
     await page.getByLabel('Mã OTP').fill(await lastCode(who.phone));

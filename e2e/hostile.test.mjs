@@ -2,36 +2,17 @@
 // page also asserts no console error and no CSP violation beyond the failures it provoked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage } from './support.mjs';
+import { BASE, citizens, fillDetails, lastCode, launch, openPage, postJson } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-let serial = 800;
-function citizen() {
-  serial += 1;
-  return { id: `001090${String(serial).padStart(6, '0')}`, name: 'Hoàng Thị Mai', dob: '15/03/1990', phone: `0918${String(serial).padStart(6, '0')}` };
-}
-
-async function lastCode(phone) {
-  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
-  return outbox.find((sms) => sms.to === phone)?.code;
-}
+const citizen = citizens({ from: 800, phonePrefix: '0918', name: 'Hoàng Thị Mai' });
 
 async function post(path, body) {
-  const r = await fetch(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await postJson(path, body);
   assert.equal(r.status, 200, `${path}: ${r.status}`);
-}
-
-async function fillForm(page, who) {
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByLabel('Số CMND/CCCD').fill(who.id);
-  await page.getByLabel('Họ và tên').fill(who.name);
-  await page.getByLabel('Ngày sinh').fill(who.dob);
-  await page.getByLabel('Số điện thoại').fill(who.phone);
-  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
-  await page.getByLabel('Mã xác thực').fill('abcde');
 }
 
 const submit = (page) => page.getByRole('button', { name: 'Đăng ký', exact: true });
@@ -40,23 +21,16 @@ const heading = (page, name) => page.getByRole('heading', { level: 1, name }).wa
 const unexpected = (page, ...statuses) => page.errors.filter((e) => !statuses.some((s) => e.includes(`status of ${s}`)));
 
 async function toOtp(page, who) {
-  await fillForm(page, who);
+  await fillDetails(page, who);
   await submit(page).click();
   await heading(page, 'Nhập mã OTP');
-}
-
-async function toPassword(page, who) {
-  await toOtp(page, who);
-  await page.getByLabel('Mã OTP').fill(await lastCode(who.phone));
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await heading(page, 'Đặt mật khẩu');
 }
 
 test('a double click on submit sends one request', async () => {
   const page = await openPage(browser);
   const posts = [];
   page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/registrations')) posts.push(r); });
-  await fillForm(page, citizen());
+  await fillDetails(page, citizen());
   await submit(page).dblclick();
   await heading(page, 'Nhập mã OTP');
   assert.equal(posts.length, 1);
@@ -93,7 +67,7 @@ test('10,000 characters pasted into every field: clear errors, nothing lost, no 
 test('emoji in the name is refused; zero-width and right-to-left marks are dropped', async () => {
   const page = await openPage(browser);
   const who = citizen();
-  await fillForm(page, { ...who, name: 'Hoàng 😀 Mai' });
+  await fillDetails(page, { ...who, name: 'Hoàng 😀 Mai' });
   await submit(page).click();
   await page.getByText('Họ và tên chỉ gồm chữ cái').first().waitFor();
   assert.equal(await page.getByLabel('Họ và tên').inputValue(), 'Hoàng 😀 Mai');
@@ -107,7 +81,7 @@ test('emoji in the name is refused; zero-width and right-to-left marks are dropp
 test('the network drops mid-submit: "Thử lại" keeps everything and then succeeds', async () => {
   const page = await openPage(browser);
   const who = citizen();
-  await fillForm(page, who);
+  await fillDetails(page, who);
   await page.route('**/api/registrations', (route) => route.abort('connectionreset'));
   await submit(page).click();
   const notice = page.getByRole('region', { name: 'Không kết nối được với hệ thống' });
@@ -124,7 +98,7 @@ test('the network drops mid-submit: "Thử lại" keeps everything and then succ
 test('a 500 from the server, then "Thử lại" with a new captcha succeeds', async () => {
   const page = await openPage(browser);
   const who = citizen();
-  await fillForm(page, who);
+  await fillDetails(page, who);
   await post('/api/dev/faults', { fail_next: 1, status: 500 });
   await submit(page).click();
   const notice = page.getByRole('region', { name: 'Không kết nối được với hệ thống' });
@@ -141,7 +115,7 @@ test('a 500 from the server, then "Thử lại" with a new captcha succeeds', as
 test('a reload on every step resumes it; a fresh tab on a later step lands on the form', async () => {
   const page = await openPage(browser);
   const who = citizen();
-  await fillForm(page, who);
+  await fillDetails(page, who);
   await page.reload();
   await heading(page, 'Đăng ký bằng thuê bao di động');
   assert.equal(await page.getByLabel('Họ và tên').inputValue(), who.name, 'the form survives a reload');

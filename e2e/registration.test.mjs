@@ -1,45 +1,16 @@
 // The registration flow (screens 3–6) against the real mock API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, screenshot } from './support.mjs';
+import { BASE, citizens, fillDetails, lastCode, launch, openPage, postJson, screenshot } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-let serial = 500;
-/** A fresh valid citizen: CCCD born 1990 and a phone no earlier test used. */
-function citizen() {
-  serial += 1;
-  return {
-    id: `001090${String(serial).padStart(6, '0')}`,
-    name: 'Nguyễn Thị Lan',
-    dob: '15/03/1990',
-    phone: `0915${String(serial).padStart(6, '0')}`,
-  };
-}
-
-async function lastCode(phone) {
-  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
-  return outbox.find((sms) => sms.to === phone)?.code;
-}
+const citizen = citizens({ from: 500, phonePrefix: '0915', name: 'Nguyễn Thị Lan' });
 
 async function advanceServerClock(seconds) {
-  const r = await fetch(`${BASE}/api/dev/clock`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance_s: seconds }),
-  });
-  assert.equal(r.status, 200);
-}
-
-async function fillDetails(page, who) {
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-  await page.getByLabel('Số CMND/CCCD').fill(who.id);
-  await page.getByLabel('Họ và tên').fill(who.name);
-  await page.getByLabel('Ngày sinh').fill(who.dob);
-  await page.getByLabel('Số điện thoại').fill(who.phone);
-  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
-  await page.getByLabel('Mã xác thực').fill('abcde');
+  assert.equal((await postJson('/api/dev/clock', { advance_s: seconds })).status, 200);
 }
 
 async function submitDetails(page) {
@@ -268,7 +239,7 @@ test('the sixth registration for one phone in an hour gets the rate-limit notice
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        id_number: `079090${String(900000 + serial * 10 + i).padStart(6, '0')}`, full_name: 'Lê Văn Nam',
+        id_number: `0790909${who.id.slice(-4)}${i}`, full_name: 'Lê Văn Nam',
         date_of_birth: '1990-01-01', phone: who.phone, captcha_id, captcha_answer: 'ABCDE',
       }),
     });

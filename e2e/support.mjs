@@ -58,3 +58,42 @@ export async function overflow(page) {
     return cut.length ? `past the right edge: ${cut.slice(0, 5).join(', ')}` : '';
   });
 }
+
+/**
+ * Fresh valid citizens for one spec file: CCCDs of Hà Nội born 1990 and mobile numbers counted
+ * from `from` (each file its own range, so no two tests share an ID or a phone).
+ */
+export function citizens({ from, phonePrefix, name }) {
+  let serial = from;
+  return () => {
+    serial += 1;
+    const n = String(serial).padStart(6, '0');
+    return { id: `001090${n}`, name, dob: '15/03/1990', phone: `${phonePrefix}${n}` };
+  };
+}
+
+/** The newest code the mock "sent" to `phone` (its dev outbox). */
+export async function lastCode(phone) {
+  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
+  return outbox.find((sms) => sms.to === phone)?.code;
+}
+
+/** POSTs JSON to the mock; the status and the parsed answer. */
+export async function postJson(path, body) {
+  const r = await fetch(`${BASE}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  return { status: r.status, body: await r.json() };
+}
+
+/** Opens the details form and types `who` in, with the test server's captcha answer. */
+export async function fillDetails(page, who) {
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await page.getByLabel('Số CMND/CCCD').fill(who.id);
+  await page.getByLabel('Họ và tên').fill(who.name);
+  await page.getByLabel('Ngày sinh').fill(who.dob);
+  await page.getByLabel('Số điện thoại').fill(who.phone);
+  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await page.getByLabel('Mã xác thực').fill('abcde');
+}
