@@ -192,7 +192,7 @@ fn Panel() -> impl IntoView {
                             p.id_number.into(), p.full_name, p.date_of_birth, p.phone.into())>{p.key}</button></li> }
                     }).collect_view()}
                     <li><button type="button" on:click=move |_| {
-                        let (id, phone) = random_citizen(js_sys::Math::random().mul_add(1e9, 0.0) as u32);
+                        let (id, phone) = random_citizen((js_sys::Math::random() * 1e9) as u32);
                         fill_random(id, "Phạm Thu Hà", "15/03/1990", phone);
                     }>"random valid citizen"</button></li>
                 </ul>
