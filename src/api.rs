@@ -77,29 +77,7 @@ impl PageRequests {
         if let Some(answer) = crate::dev::hooks::intercept(method, path) {
             return answer;
         }
-        let init = RequestInit::new();
-        init.set_method(method);
-        init.set_signal(Some(&self.signal()));
-        let headers = web_sys::Headers::new().map_err(|_| Failure::Network)?;
-        let _ = headers.set("Accept", "application/json");
-        let _ = headers.set("Accept-Language", lang.tag());
-        if let Some(body) = body {
-            let _ = headers.set("Content-Type", "application/json");
-            init.set_body(&JsValue::from_str(body));
-        }
-        init.set_headers(&headers);
-        let response: Response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
-            .await
-            .map_err(|_| Failure::Network)?
-            .unchecked_into();
-        let status = response.status();
-        let text = match response.text() {
-            Ok(promise) => JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|t| t.as_string()),
-            Err(_) => None,
-        };
+        let (status, text) = fetch_text(method, path, body, lang, Some(&self.signal())).await?;
         // A body cut off mid-way is a network failure when the status said success.
         match text {
             Some(text) => Ok((status, text)),
@@ -107,6 +85,41 @@ impl PageRequests {
             None => Ok((status, String::new())),
         }
     }
+}
+
+/// One `fetch`, read as text: the status, and the body when it could be read. Nothing
+/// else: `PageRequests` adds the page's abort, the timeout and (in development builds) the
+/// dev kit's hooks; the dev panel calls this directly to reach the dev endpoints.
+pub async fn fetch_text(
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    lang: Lang,
+    signal: Option<&AbortSignal>,
+) -> Result<(u16, Option<String>), Failure> {
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_signal(signal);
+    let headers = web_sys::Headers::new().map_err(|_| Failure::Network)?;
+    let _ = headers.set("Accept", "application/json");
+    let _ = headers.set("Accept-Language", lang.tag());
+    if let Some(body) = body {
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    let response: Response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
+        .await
+        .map_err(|_| Failure::Network)?
+        .unchecked_into();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Ok((response.status(), text))
 }
 
 impl Default for PageRequests {

@@ -6,19 +6,18 @@ use super::hooks::{advance_clock_ms, offline, set_offline};
 use super::script;
 use super::states::{flow_state, Setup, OTP_RUNNING};
 use super::DEV_MARKER;
+use crate::api::fetch_text;
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
 use contract::personas::{random_citizen, PERSONAS};
-use contract::OtpPolicy;
+use contract::{Lang, OtpPolicy};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use send_wrapper::SendWrapper;
 use serde::Deserialize;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestInit, Response};
 
 #[derive(Clone, Debug, Deserialize)]
 struct Sms {
@@ -33,26 +32,10 @@ struct CaptchaAnswer {
 
 /// The dev endpoints, straight to the network (never through "offline" or canned answers).
 async fn dev_call(method: &str, path: &str, body: Option<String>) -> Option<String> {
-    let init = RequestInit::new();
-    init.set_method(method);
-    if let Some(body) = body {
-        let headers = web_sys::Headers::new().ok()?;
-        headers.set("Content-Type", "application/json").ok()?;
-        init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(&body));
+    match fetch_text(method, path, body.as_deref(), Lang::default(), None).await {
+        Ok((status, text)) if (200..300).contains(&status) => text,
+        _ => None,
     }
-    let response: Response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
 }
 
 async fn sleep_ms(ms: i32) {
