@@ -10,6 +10,22 @@ pub struct SummaryItem {
     pub message: String,
 }
 
+impl SummaryItem {
+    /// The summary of a form: one item per field (input id, its message if any) that has an
+    /// error, in the order given (the page's order).
+    pub fn list<'a>(fields: impl IntoIterator<Item = (&'a str, Option<String>)>) -> Vec<Self> {
+        fields
+            .into_iter()
+            .filter_map(|(id, message)| {
+                message.map(|message| SummaryItem {
+                    target_id: id.to_owned(),
+                    message,
+                })
+            })
+            .collect()
+    }
+}
+
 /// GOV.UK-style error summary at the top: focused when a submit shows it, each item a
 /// link that moves focus to its field.
 #[component]

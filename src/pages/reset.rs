@@ -68,18 +68,10 @@ fn ResetForm() -> impl IntoView {
     let id_error = Signal::derive(move || errors.get().id_number.map(|e| i18n.get(e).to_owned()));
     let phone_error = Signal::derive(move || errors.get().phone.map(|e| i18n.get(e).to_owned()));
     let summary = Signal::derive(move || {
-        [
-            (Field::IdNumber, id_error.get()),
-            (Field::Phone, phone_error.get()),
-        ]
-        .into_iter()
-        .filter_map(|(f, m)| {
-            m.map(|message| SummaryItem {
-                target_id: f.key().to_owned(),
-                message,
-            })
-        })
-        .collect::<Vec<_>>()
+        SummaryItem::list([
+            (Field::IdNumber.key(), id_error.get()),
+            (Field::Phone.key(), phone_error.get()),
+        ])
     });
     use_title(Ui::ResetHeading, move || !summary.with(Vec::is_empty));
 

@@ -69,18 +69,10 @@ fn SignInForm() -> impl IntoView {
             })
     });
     let summary = Signal::derive(move || {
-        [
+        SummaryItem::list([
             ("username", username_error.get()),
             ("password", password_error.get()),
-        ]
-        .into_iter()
-        .filter_map(|(id, m)| {
-            m.map(|message| SummaryItem {
-                target_id: id.to_owned(),
-                message,
-            })
-        })
-        .collect::<Vec<_>>()
+        ])
     });
     use_title(Ui::SignIn, move || !summary.with(Vec::is_empty));
     let edited = Callback::new(move |_| {

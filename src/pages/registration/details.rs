@@ -121,15 +121,7 @@ fn DetailsForm() -> impl IntoView {
         m
     };
     let summary = Signal::derive(move || {
-        Field::ALL
-            .iter()
-            .filter_map(|&f| {
-                message(f).map(|m| SummaryItem {
-                    target_id: f.key().to_owned(),
-                    message: m,
-                })
-            })
-            .collect::<Vec<_>>()
+        SummaryItem::list(Field::ALL.iter().map(|&f| (f.key(), message(f))))
     });
     use_title(Ui::DetailsHeading, move || !summary.with(Vec::is_empty));
 
