@@ -187,20 +187,27 @@ pub fn gallery() -> Result<()> {
     Ok(())
 }
 
-/// `cargo xtask preview [-- <mock-api flags>]`.
-pub fn preview(flags: &[String]) -> Result<()> {
-    toolchain::setup(Needs::BUILD)?;
-    sizes::release_build()?;
+/// The optimised mock API (`server` profile), built if needed: what preview and bench serve
+/// the release build with.
+fn server_mock() -> Result<std::path::PathBuf> {
     status(cmd(
         "cargo",
         &["build", "-p", "mock-api", "--profile", "server", "--locked"],
     ))?;
+    Ok(root().join("target/server/mock-api"))
+}
+
+/// `cargo xtask preview [-- <mock-api flags>]`.
+pub fn preview(flags: &[String]) -> Result<()> {
+    toolchain::setup(Needs::BUILD)?;
+    sizes::release_build()?;
+    let mock = server_mock()?;
     let stop = on_interrupt()?;
     let mut args: Vec<String> = ["--port", "8787", "--static-dir", "dist"]
         .map(String::from)
         .into();
     args.extend(flags.iter().cloned());
-    let mut api = MockServer::start(&root().join("target/server/mock-api"), &args)?;
+    let mut api = MockServer::start(&mock, &args)?;
     println!(
         "\npreview: {}  (release build + mock API; Ctrl-C stops)\n",
         api.url()
@@ -240,14 +247,11 @@ pub fn bench() -> Result<()> {
     }
     let sizes_file = root().join("target/bench-sizes.txt");
     std::fs::write(&sizes_file, report.to_string())?;
-    status(cmd(
-        "cargo",
-        &["build", "-p", "mock-api", "--profile", "server", "--locked"],
-    ))?;
+    let mock = server_mock()?;
     let args: Vec<String> = ["--port", "0", "--static-dir", "dist"]
         .map(String::from)
         .into();
-    let server = MockServer::start_quiet(&root().join("target/server/mock-api"), &args)?;
+    let server = MockServer::start_quiet(&mock, &args)?;
     let mut node = cmd("node", &["bench/lighthouse.mjs"]);
     node.env("BASE_URL", server.url())
         .env("LIGHTHOUSE_DIR", &tools)
