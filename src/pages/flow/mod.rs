@@ -35,8 +35,6 @@ fn load(kind: FlowKind) -> FlowState {
         .unwrap_or_default()
 }
 
-pub use crate::clock::{client_now_ms, today_in_vietnam};
-
 fn flow_layout(kind: FlowKind) -> impl IntoView {
     let mut initial = load(kind);
     // A finished reset has signed the citizen in and left; coming back starts a new one.

@@ -1,8 +1,9 @@
 //! Screen 4 (and the reset's code step): the one-time code, with its countdown, resend
 //! and WebOTP.
 
-use super::{client_now_ms, use_flow, use_flow_kind, StepGuard};
+use super::{use_flow, use_flow_kind, StepGuard};
 use crate::api::PageRequests;
+use crate::clock::client_now_ms;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::flow::countdown::{mmss, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};

@@ -1,8 +1,9 @@
 //! Screen 5 (and the reset's last step): the password, with the contract's rules as a
 //! live checklist. A finished reset signs the citizen in with the new password.
 
-use super::{today_in_vietnam, use_flow, use_flow_kind, StepGuard};
+use super::{use_flow, use_flow_kind, StepGuard};
 use crate::api::PageRequests;
+use crate::clock::today_in_vietnam;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_submit::FormSubmit;
 use crate::components::page_heading::{use_title, PageHeading};

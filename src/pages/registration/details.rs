@@ -1,6 +1,7 @@
 //! Screen 3: the details form.
 
 use crate::api::PageRequests;
+use crate::clock::{client_now_ms, today_in_vietnam};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
 use crate::components::form_submit::FormSubmit;
@@ -9,7 +10,7 @@ use crate::components::text_field::TextField;
 use crate::flow::outcome::{form_outcome, Failure, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::{use_i18n, I18n};
-use crate::pages::flow::{client_now_ms, today_in_vietnam, use_flow, StepGuard};
+use crate::pages::flow::{use_flow, StepGuard};
 use contract::api::{CaptchaChallenge, ErrorCode, RegistrationRequest, RegistrationStarted};
 use contract::messages::Ui;
 use contract::registration::{CaptchaError, Field, FieldErrors};
