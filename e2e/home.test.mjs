@@ -1,7 +1,7 @@
 // Screens 1 and 2 from the release build served by the mock API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, screenshot } from './support.mjs';
+import { BASE, chooseMobile, launch, openPage, screenshot } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,9 +39,7 @@ test('a deep link is served index.html and routed by the app', async () => {
 test('a citizen choosing the mobile method continues to the details form route', async () => {
   const page = await openPage(browser);
   await page.goto(`${BASE}/dang-ky`);
-  await page.getByRole('radio', { name: 'Công dân' }).check();
-  await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await chooseMobile(page);
   await page.waitForURL(`${BASE}/dang-ky/thue-bao-di-dong`);
   await page.context().close();
 });

@@ -2,7 +2,9 @@
 // page also asserts no console error and no CSP violation beyond the failures it provoked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, citizens, fillDetails, lastCode, launch, openPage, postJson } from './support.mjs';
+import {
+  BASE, chooseMobile, citizens, fillDetails, lastCode, launch, openPage, postJson, typeDetails,
+} from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -155,16 +157,8 @@ test('Back and Forward through every step never show a step without its state', 
   const who = citizen();
   await page.goto(`${BASE}/`);
   await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
-  await page.getByRole('radio', { name: 'Công dân' }).check();
-  await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await heading(page, 'Đăng ký bằng thuê bao di động');
-  await page.getByLabel('Số CMND/CCCD').fill(who.id);
-  await page.getByLabel('Họ và tên').fill(who.name);
-  await page.getByLabel('Ngày sinh').fill(who.dob);
-  await page.getByLabel('Số điện thoại').fill(who.phone);
-  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
-  await page.getByLabel('Mã xác thực').fill('abcde');
+  await chooseMobile(page);
+  await typeDetails(page, who);
   await submit(page).click();
   await heading(page, 'Nhập mã OTP');
   await page.goBack();
@@ -281,15 +275,8 @@ test('no leak: JS heap plus wasm memory after 50 complete flows is within 10 % o
     // In-app navigation only (no reload): the same wasm instance runs every flow.
     await page.getByRole('link', { name: 'Cổng Dịch vụ công quốc gia' }).click();
     await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
-    await page.getByRole('radio', { name: 'Công dân' }).check();
-    await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByLabel('Số CMND/CCCD').fill(who.id);
-    await page.getByLabel('Họ và tên').fill(who.name);
-    await page.getByLabel('Ngày sinh').fill(who.dob);
-    await page.getByLabel('Số điện thoại').fill(who.phone);
-    await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
-    await page.getByLabel('Mã xác thực').fill('abcde');
+    await chooseMobile(page);
+    await typeDetails(page, who);
     await submit(page).click();
     await heading(page, 'Nhập mã OTP');
     await page.getByLabel('Mã OTP').fill(await lastCode(who.phone));

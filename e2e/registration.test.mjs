@@ -1,7 +1,9 @@
 // The registration flow (screens 3–6) against the real mock API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, citizens, fillDetails, lastCode, launch, openPage, postJson, screenshot } from './support.mjs';
+import {
+  BASE, citizens, fillDetails, lastCode, launch, openPage, postJson, screenshot, typeDetails,
+} from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -35,7 +37,7 @@ for (const width of [375, 1280]) {
     await screenshot(page, '2-choose-method');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-    await fillDetails(page, who);
+    await typeDetails(page, who);
     await page.getByText('Nhà mạng: Vinaphone').waitFor();
     await screenshot(page, '3-details');
     await submitDetails(page);

@@ -86,14 +86,27 @@ export async function postJson(path, body) {
   return { status: r.status, body: await r.json() };
 }
 
-/** Opens the details form and types `who` in, with the test server's captcha answer. */
-export async function fillDetails(page, who) {
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+/** Types `who` into the details form on screen, with the test server's captcha answer. */
+export async function typeDetails(page, who) {
   await page.getByLabel('Số CMND/CCCD').fill(who.id);
   await page.getByLabel('Họ và tên').fill(who.name);
   await page.getByLabel('Ngày sinh').fill(who.dob);
   await page.getByLabel('Số điện thoại').fill(who.phone);
   await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
   await page.getByLabel('Mã xác thực').fill('abcde');
+}
+
+/** Opens the details form and types `who` in. */
+export async function fillDetails(page, who) {
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await typeDetails(page, who);
+}
+
+/** On the choose-method screen: "Công dân" + "Thuê bao di động", then on to the form. */
+export async function chooseMobile(page) {
+  await page.getByRole('radio', { name: 'Công dân' }).check();
+  await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
 }
