@@ -1,16 +1,13 @@
 use crate::components::header::Header;
 use crate::i18n::provide_i18n;
-use crate::pages::flow::{otp::OtpPage, password::PasswordPage, RegistrationLayout, ResetLayout};
-use crate::pages::registration::{details::DetailsPage, done::DonePage};
-use crate::pages::{
-    account::AccountPage, choose_method::ChooseMethod, home::Home, not_found::NotFound,
-    reset::ResetStartPage, sign_in::SignInPage,
-};
+use crate::pages::flow::{RegistrationLayout, ResetLayout};
+use crate::pages::lazy;
+use crate::pages::{choose_method::ChooseMethod, home::Home, not_found::NotFound};
 use crate::session::provide_session;
 use contract::messages::Ui;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 /// The application: header, routes, and the language and session contexts every page reads.
 #[component]
@@ -26,17 +23,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/dang-ky") view=ChooseMethod/>
                     <ParentRoute path=path!("/dang-ky/thue-bao-di-dong") view=RegistrationLayout>
-                        <Route path=path!("") view=DetailsPage/>
-                        <Route path=path!("otp") view=OtpPage/>
-                        <Route path=path!("mat-khau") view=PasswordPage/>
-                        <Route path=path!("hoan-tat") view=DonePage/>
+                        <Route path=path!("") view={Lazy::<lazy::Details>::new()}/>
+                        <Route path=path!("otp") view={Lazy::<lazy::Otp>::new()}/>
+                        <Route path=path!("mat-khau") view={Lazy::<lazy::Password>::new()}/>
+                        <Route path=path!("hoan-tat") view={Lazy::<lazy::Done>::new()}/>
                     </ParentRoute>
-                    <Route path=path!("/dang-nhap") view=SignInPage/>
-                    <Route path=path!("/tai-khoan") view=AccountPage/>
+                    <Route path=path!("/dang-nhap") view={Lazy::<lazy::SignIn>::new()}/>
+                    <Route path=path!("/tai-khoan") view={Lazy::<lazy::Account>::new()}/>
                     <ParentRoute path=path!("/quen-mat-khau") view=ResetLayout>
-                        <Route path=path!("") view=ResetStartPage/>
-                        <Route path=path!("otp") view=OtpPage/>
-                        <Route path=path!("mat-khau") view=PasswordPage/>
+                        <Route path=path!("") view={Lazy::<lazy::ResetStart>::new()}/>
+                        <Route path=path!("otp") view={Lazy::<lazy::Otp>::new()}/>
+                        <Route path=path!("mat-khau") view={Lazy::<lazy::Password>::new()}/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -2,6 +2,7 @@ pub mod account;
 pub mod choose_method;
 pub mod flow;
 pub mod home;
+pub mod lazy;
 pub mod not_found;
 pub mod registration;
 pub mod reset;

@@ -5,6 +5,7 @@ mod nginx;
 mod run;
 mod serve;
 mod sizes;
+mod split;
 mod test;
 mod toolchain;
 
@@ -19,6 +20,7 @@ usage: cargo xtask <command>
                           release build + size budget, end-to-end tests; ends with `N passed, N failed`
   gallery                 development build; one PNG per /__gallery state at 375 and 1280 px
                           in target/gallery/ (prints the folder)
+  build                   release build into dist/ (split wasm, .br/.gz beside each file) and its sizes
   preview [-- <flags>]    release build served with the mock API on one port (8787)
   bench                   release sizes (raw, gzip, brotli per file) and Lighthouse (mobile) for / and
                           the form; report in docs/bench/<date>.md
@@ -48,6 +50,7 @@ fn main() {
     let result: Result<()> = match command {
         "dev" => serve::dev(),
         "test" => test::test(),
+        "build" => sizes::build(),
         "preview" => serve::preview(&rest),
         "gallery" => serve::gallery(),
         "doctor" => toolchain::doctor(),

@@ -2,24 +2,42 @@
 
 use crate::root;
 use crate::run::{cmd, status};
+use crate::split::{self, Manifest};
 use anyhow::{Context, Result};
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Brotli bytes a citizen downloads before the first screen works (html + js + wasm + css).
-///
-/// A ratchet, not the goal: screens 1–6 measure 235,166 B today, so the check fails on
-/// any growth past this while the work toward the 160 KB target of the registration-UI
-/// issue goes on (see README, "Measured"). Lower it as the bundle shrinks; never raise it.
-pub const FIRST_LOAD_BUDGET_BYTES: u64 = 240 * 1000;
-/// Where the first load should get to.
-pub const FIRST_LOAD_TARGET_BYTES: u64 = 160 * 1000;
+/// Brotli bytes a citizen downloads before the home page works: html, css, the main JS and
+/// wasm and the split loader they import (the screens' own modules come later).
+pub const FIRST_LOAD_BUDGET_BYTES: u64 = 160 * 1000;
+/// Brotli bytes for the heaviest deep link: the first load plus every module its screen needs
+/// (a citizen opening a bookmarked `/dang-ky/thue-bao-di-dong/mat-khau`). A ratchet: lower it
+/// as screens shrink, never raise it.
+pub const DEEP_LINK_BUDGET_BYTES: u64 = 240 * 1000;
+
+/// `cargo xtask build`: the release `dist/` and its size report.
+pub fn build() -> Result<()> {
+    crate::toolchain::setup(crate::toolchain::Needs::ALL)?;
+    release_build()?;
+    println!("{}", first_load()?);
+    Ok(())
+}
 
 /// `trunk build --release` into `dist/`, then `.br` and `.gz` beside each text or wasm file
 /// so the mock server (and nginx) can serve them without compressing per request.
 pub fn release_build() -> Result<()> {
-    status(cmd("trunk", &["build", "--release"]))?;
+    let mut trunk = cmd(
+        "trunk",
+        &["build", "--release", "--features", split::FEATURE],
+    );
+    // Merged by Cargo with the rustflags of .cargo/config.toml.
+    trunk.env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+        split::RUSTFLAGS,
+    );
+    status(trunk)?;
+    split::apply(&root().join("dist"))?;
     for file in dist_files()? {
         let raw = std::fs::read(&file)?;
         std::fs::write(with_suffix(&file, "br"), brotli(&raw))?;
@@ -72,23 +90,51 @@ pub struct FileSize {
 
 pub struct Report {
     pub files: Vec<FileSize>,
+    pub split: Manifest,
 }
 
 impl Report {
+    fn brotli_of(&self, name: &str) -> u64 {
+        self.files
+            .iter()
+            .find(|f| f.name == name)
+            .map_or(0, |f| f.brotli)
+    }
+
+    /// html, css and every JS file, and the main wasm (`portal-…`, not a split module).
     pub fn first_load_brotli(&self) -> u64 {
         self.files
             .iter()
             .filter(|f| {
-                [".html", ".js", ".wasm", ".css"]
-                    .iter()
-                    .any(|e| f.name.ends_with(e))
+                [".html", ".js", ".css"].iter().any(|e| f.name.ends_with(e))
+                    || (f.name.starts_with("portal-") && f.name.ends_with(".wasm"))
             })
             .map(|f| f.brotli)
             .sum()
     }
 
+    /// Each screen's deep link: the first load plus the modules its split point needs.
+    pub fn deep_links_brotli(&self) -> Vec<(String, u64)> {
+        let mut links: Vec<_> = self
+            .split
+            .modules
+            .iter()
+            .map(|(point, files)| {
+                let extra: u64 = files.iter().map(|f| self.brotli_of(f)).sum();
+                (point.clone(), self.first_load_brotli() + extra)
+            })
+            .collect();
+        links.sort_by_key(|(_, bytes)| std::cmp::Reverse(*bytes));
+        links
+    }
+
+    pub fn heaviest_deep_link_brotli(&self) -> u64 {
+        self.deep_links_brotli().first().map_or(0, |(_, b)| *b)
+    }
+
     pub fn within_budget(&self) -> bool {
         self.first_load_brotli() <= FIRST_LOAD_BUDGET_BYTES
+            && self.heaviest_deep_link_brotli() <= DEEP_LINK_BUDGET_BYTES
     }
 }
 
@@ -96,31 +142,36 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{:<44} {:>10} {:>10} {:>10}",
+            "{:<52} {:>10} {:>10} {:>10}",
             "release file", "raw", "gzip", "brotli"
         )?;
         for file in &self.files {
             writeln!(
                 f,
-                "{:<44} {:>10} {:>10} {:>10}",
+                "{:<52} {:>10} {:>10} {:>10}",
                 file.name, file.raw, file.gzip, file.brotli
             )?;
         }
         let sum = |g: fn(&FileSize) -> u64| self.files.iter().map(g).sum::<u64>();
         writeln!(
             f,
-            "{:<44} {:>10} {:>10} {:>10}",
+            "{:<52} {:>10} {:>10} {:>10}",
             "total",
             sum(|x| x.raw),
             sum(|x| x.gzip),
             sum(|x| x.brotli)
         )?;
+        for (point, bytes) in self.deep_links_brotli() {
+            writeln!(f, "deep link to {point:<39} {bytes:>10} B brotli")?;
+        }
         write!(
             f,
-            "first load (html+js+wasm+css, brotli): {} bytes; budget (ratchet) {} bytes; target {} bytes",
+            "first load of / (html+css+js+main wasm, brotli): {} bytes (budget {}); \
+             heaviest deep link: {} bytes (budget {})",
             self.first_load_brotli(),
             FIRST_LOAD_BUDGET_BYTES,
-            FIRST_LOAD_TARGET_BYTES
+            self.heaviest_deep_link_brotli(),
+            DEEP_LINK_BUDGET_BYTES
         )
     }
 }
@@ -141,5 +192,8 @@ pub fn first_load() -> Result<Report> {
             brotli: brotli(&raw).len() as u64,
         });
     }
-    Ok(Report { files })
+    Ok(Report {
+        files,
+        split: split::last_manifest()?,
+    })
 }

@@ -1,0 +1,267 @@
+//! Code splitting of the release wasm: the home page downloads the shell only, each
+//! screen's code comes when the citizen first opens it (`src/pages/lazy.rs`).
+//!
+//! Trunk 0.21 cannot split, so the release build runs Trunk (html, css, hashing) and then
+//! replaces its wasm and JS with a split build made from Cargo's own output:
+//! `wasm_split_cli_support` (the splitter cargo-leptos uses) → wasm-bindgen → wasm-opt.
+//!
+//! Files, all flat in `dist/` so the hashed-file cache rules of the mock and nginx apply:
+//! - `portal-<h>.js`, `portal-<h>_bg.wasm`: Trunk's names, now the split main module;
+//! - `split-<h>.js`: the loader the main module imports (same `<h>`);
+//! - `<module>-<sha256/16>.wasm`: each split module, named by its own content.
+
+use crate::root;
+use crate::run::{cmd, status};
+use anyhow::{bail, Context, Result};
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The cargo feature that turns the lazy routes into split points.
+pub const FEATURE: &str = "split";
+
+/// Link arguments the splitter needs: it reads the relocations to move code between modules.
+pub const RUSTFLAGS: &str = "-C link-arg=--emit-relocs";
+
+/// What the split left in `dist/`, for the size report.
+#[derive(Debug, Default)]
+pub struct Manifest {
+    /// The loader, imported by the main module at start.
+    pub loader: String,
+    /// Split point → the files it needs, in `dist/`.
+    pub modules: HashMap<String, Vec<String>>,
+}
+
+const MANIFEST: &str = "target/split/manifest.txt";
+
+/// Replaces Trunk's unsplit wasm and JS in `dist` with the split build.
+pub fn apply(dist: &Path) -> Result<Manifest> {
+    let input = root().join("target/wasm32-unknown-unknown/release/portal.wasm");
+    let (js_name, hash) = trunk_js(dist)?;
+    let work = root().join("target/split");
+    if work.exists() {
+        std::fs::remove_dir_all(&work)?;
+    }
+    let chunks_dir = work.join("chunks");
+    std::fs::create_dir_all(&chunks_dir)?;
+
+    let loader = format!("split-{hash}.js");
+    let main_split = work.join("main.wasm");
+    let wasm = std::fs::read(&input).with_context(|| format!("reading {}", input.display()))?;
+    let link_name = format!("./{loader}");
+    let main_module = format!("./{js_name}");
+    let split = wasm_split_cli_support::transform({
+        let mut o = wasm_split_cli_support::Options::new(&wasm);
+        o.output_dir = &chunks_dir;
+        o.main_out_path = &main_split;
+        o.link_name = &link_name;
+        o.main_module = &main_module;
+        o
+    })
+    .map_err(|e| anyhow::anyhow!("wasm-split: {e:#}"))?;
+    if split.split_modules.is_empty() {
+        bail!("wasm-split found no split points: was the wasm built with --features {FEATURE}?");
+    }
+
+    // The main module through wasm-bindgen and wasm-opt, under Trunk's names.
+    let stem = js_name.trim_end_matches(".js");
+    let bound = work.join("bound");
+    let main_str = main_split.to_string_lossy().into_owned();
+    let bound_str = bound.to_string_lossy().into_owned();
+    status(cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--out-dir",
+            &bound_str,
+            "--out-name",
+            stem,
+            &main_str,
+        ],
+    ))?;
+    let old_js = std::fs::read(dist.join(&js_name))?;
+    let old_wasm = std::fs::read(dist.join(format!("{stem}_bg.wasm")))?;
+    std::fs::copy(bound.join(&js_name), dist.join(&js_name))?;
+    wasm_opt(
+        &bound.join(format!("{stem}_bg.wasm")),
+        &dist.join(format!("{stem}_bg.wasm")),
+    )?;
+
+    // Split modules: optimised, then named by content; the loader points at those names.
+    let mut loader_js = std::fs::read_to_string(chunks_dir.join(&loader))?;
+    let mut renamed = HashMap::new();
+    for module in &split.split_modules {
+        let name = file_name(module);
+        let optimised = work.join(&name);
+        wasm_opt(module, &optimised)?;
+        let bytes = std::fs::read(&optimised)?;
+        let hashed = format!(
+            "{}-{}.wasm",
+            name.trim_end_matches(".wasm"),
+            short_hash(&bytes)
+        );
+        std::fs::write(dist.join(&hashed), &bytes)?;
+        let quoted = format!("\"./{name}\"");
+        if loader_js.matches(&quoted).count() != 1 {
+            bail!("the split loader does not name {name} exactly once");
+        }
+        loader_js = loader_js.replace(&quoted, &format!("\"./{hashed}\""));
+        renamed.insert(name.trim_end_matches(".wasm").to_string(), hashed);
+    }
+    std::fs::write(dist.join(&loader), &loader_js)?;
+
+    // index.html: new integrity digests, and the loader preloaded beside the main module.
+    let index_path = dist.join("index.html");
+    let mut index = std::fs::read_to_string(&index_path)?;
+    for (old, new) in [
+        (&old_js, std::fs::read(dist.join(&js_name))?),
+        (
+            &old_wasm,
+            std::fs::read(dist.join(format!("{stem}_bg.wasm")))?,
+        ),
+    ] {
+        let (old, new) = (sri(old), sri(&new));
+        if index.matches(&old).count() != 1 {
+            bail!("index.html does not carry the integrity {old} exactly once");
+        }
+        index = index.replace(&old, &new);
+    }
+    let preload = format!("<link rel=\"modulepreload\" href=\"/{js_name}\"");
+    let Some(at) = index.find(&preload) else {
+        bail!("index.html has no modulepreload of {js_name}");
+    };
+    index.insert_str(
+        at,
+        &format!(
+            "<link rel=\"modulepreload\" href=\"/{loader}\" crossorigin=\"anonymous\" integrity=\"{}\">\n",
+            sri(loader_js.as_bytes())
+        ),
+    );
+    std::fs::write(&index_path, index)?;
+
+    let modules = split
+        .prefetch_map
+        .into_iter()
+        .map(|(point, stems)| {
+            let files = stems
+                .iter()
+                .filter_map(|s| renamed.get(s).cloned())
+                .collect();
+            (point, files)
+        })
+        .collect();
+    let manifest = Manifest { loader, modules };
+    write_manifest(&manifest)?;
+    Ok(manifest)
+}
+
+/// The manifest of the last release build (the size report runs without rebuilding).
+pub fn last_manifest() -> Result<Manifest> {
+    let text = std::fs::read_to_string(root().join(MANIFEST))
+        .context("no split manifest: run the release build first")?;
+    let mut manifest = Manifest::default();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some("loader"), Some(loader)) => manifest.loader = loader.to_string(),
+            (Some("module"), Some(point)) => {
+                manifest
+                    .modules
+                    .insert(point.to_string(), words.map(str::to_string).collect());
+            }
+            _ => bail!("unreadable line in {MANIFEST}: {line}"),
+        }
+    }
+    Ok(manifest)
+}
+
+fn write_manifest(m: &Manifest) -> Result<()> {
+    let mut text = format!("loader {}\n", m.loader);
+    let mut points: Vec<_> = m.modules.iter().collect();
+    points.sort();
+    for (point, files) in points {
+        text.push_str(&format!("module {point} {}\n", files.join(" ")));
+    }
+    std::fs::write(root().join(MANIFEST), text)?;
+    Ok(())
+}
+
+/// Trunk's `portal-<hash>.js` in `dist`, and the hash.
+fn trunk_js(dist: &Path) -> Result<(String, String)> {
+    for entry in std::fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if let Some(hash) = name
+            .strip_prefix("portal-")
+            .and_then(|n| n.strip_suffix(".js"))
+        {
+            if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Ok((name.clone(), hash.to_string()));
+            }
+        }
+    }
+    bail!("no portal-<hash>.js in {}", dist.display())
+}
+
+/// wasm-opt with the flags Trunk uses for the main module (read from index.html, so they
+/// are written once).
+fn wasm_opt(input: &Path, output: &Path) -> Result<()> {
+    let html = std::fs::read_to_string(root().join("index.html"))?;
+    let params = html
+        .split("data-wasm-opt-params=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .context("index.html has no data-wasm-opt-params")?;
+    let (i, o) = (input.to_string_lossy(), output.to_string_lossy());
+    let mut args = vec!["-Oz"];
+    args.extend(params.split_whitespace());
+    args.extend([&*i, "-o", &*o]);
+    status(cmd("wasm-opt", &args))
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn sri(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_names_are_sixteen_hex_digits() {
+        let h = short_hash(b"module");
+        assert_eq!(h.len(), 16);
+        assert!(h.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_ne!(h, short_hash(b"other module"));
+    }
+
+    #[test]
+    fn sri_is_the_sha384_the_browser_checks() {
+        // echo -n abc | openssl dgst -sha384 -binary | base64
+        assert_eq!(
+            sri(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+    }
+}
