@@ -3,6 +3,7 @@ pub mod form_notice;
 pub mod form_submit;
 pub mod header;
 pub mod page_heading;
+pub mod page_load_failed;
 pub mod password_field;
 pub mod password_rules;
 pub mod stepper;

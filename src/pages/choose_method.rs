@@ -1,5 +1,6 @@
 use crate::components::stepper::Stepper;
 use crate::i18n::use_i18n;
+use crate::pages::lazy::{self, prefetch};
 use contract::messages::Ui;
 use contract::methods::{outcome, ChoiceNote, ChoiceOutcome, Method, Subject};
 use contract::Localize;
@@ -12,6 +13,7 @@ use leptos_router::hooks::use_navigate;
 pub fn ChooseMethod() -> impl IntoView {
     let i18n = use_i18n();
     crate::components::page_heading::use_title(Ui::ChooseHeading, || false);
+    prefetch::<lazy::Details>();
     let subject = RwSignal::new(None::<Subject>);
     let method = RwSignal::new(None::<Method>);
     // The note shows after "Tiếp tục", then follows the choice as it changes.

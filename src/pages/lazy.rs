@@ -1,16 +1,21 @@
 //! The screens behind the home page, as lazily loaded routes.
 //!
 //! With the `split` feature (release builds, see `xtask/src/split.rs`) each screen's code is
-//! cut out of the main wasm into its own file, fetched when the citizen first opens it: the
+//! cut out of the main wasm into its own files, fetched when the citizen first opens it: the
 //! home page downloads only the shell. Without the feature (development, browser tests) the
 //! same routes load from the one wasm, through the same async path.
+//!
+//! A module that fails to download (the connection dropped) shows [`PageLoadFailed`] instead
+//! of aborting the app: the split functions are `fallible`, and a later attempt loads afresh.
 
+use crate::components::page_load_failed::PageLoadFailed;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
 
-/// A route type whose view is the component `$page`, in its own split module.
+/// A route type whose view is the component `$page`, in the split module `$module`.
 macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident, $load:ident, $page:path) => {
+    ($(#[$doc:meta])* $route:ident, $module:ident, $preload:ident, $page:path) => {
         $(#[$doc])*
         pub struct $route;
 
@@ -20,43 +25,67 @@ macro_rules! lazy_page {
             }
 
             async fn view(_: Self) -> AnyView {
-                $load().await
+                #[cfg(feature = "split")]
+                let page = $module().await;
+                #[cfg(not(feature = "split"))]
+                let page = $module();
+                page.unwrap_or_else(|_| view! { <PageLoadFailed/> }.into_any())
+            }
+
+            async fn preload() {
+                // A failed prefetch is not an error: opening the page tries again.
+                #[cfg(feature = "split")]
+                let _ = $preload().await;
             }
         }
 
-        #[cfg_attr(feature = "split", leptos::lazy)]
-        async fn $load() -> AnyView {
+        #[cfg_attr(
+            feature = "split",
+            leptos::wasm_split::wasm_split(
+                $module,
+                wasm_split_path = ::leptos::wasm_split,
+                preload($preload),
+                fallible
+            )
+        )]
+        fn $module() -> Result<AnyView, SplitLoaderError> {
             use $page as Page;
-            view! { <Page/> }.into_any()
+            Ok(view! { <Page/> }.into_any())
         }
     };
 }
 
 lazy_page!(
     /// Screen 3.
-    Details, details_page, crate::pages::registration::details::DetailsPage
+    Details, details_page, preload_details_page, crate::pages::registration::details::DetailsPage
 );
 lazy_page!(
     /// Screen 4, for both flows.
-    Otp, otp_page, crate::pages::flow::otp::OtpPage
+    Otp, otp_page, preload_otp_page, crate::pages::flow::otp::OtpPage
 );
 lazy_page!(
     /// Screen 5, for both flows.
-    Password, password_page, crate::pages::flow::password::PasswordPage
+    Password, password_page, preload_password_page, crate::pages::flow::password::PasswordPage
 );
 lazy_page!(
     /// Screen 6.
-    Done, done_page, crate::pages::registration::done::DonePage
+    Done, done_page, preload_done_page, crate::pages::registration::done::DonePage
 );
 lazy_page!(
     /// Screen 7.
-    SignIn, sign_in_page, crate::pages::sign_in::SignInPage
+    SignIn, sign_in_page, preload_sign_in_page, crate::pages::sign_in::SignInPage
 );
 lazy_page!(
     /// The signed-in citizen's page.
-    Account, account_page, crate::pages::account::AccountPage
+    Account, account_page, preload_account_page, crate::pages::account::AccountPage
 );
 lazy_page!(
     /// Screen 8.
-    ResetStart, reset_start_page, crate::pages::reset::ResetStartPage
+    ResetStart, reset_start_page, preload_reset_start_page, crate::pages::reset::ResetStartPage
 );
+
+/// Starts downloading the module of the screen a citizen is likely to open next, so the
+/// step after this one shows at once (and survives a connection that drops meanwhile).
+pub fn prefetch<T: LazyRoute>() {
+    leptos::task::spawn_local(T::preload());
+}

@@ -12,6 +12,7 @@ use crate::flow::outcome::{form_outcome, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::use_i18n;
 use crate::pages::flow::{use_flow, StepGuard};
+use crate::pages::lazy::{self, prefetch};
 use contract::api::{PasswordResetRequest, PasswordResetStarted};
 use contract::messages::Ui;
 use contract::registration::{Field, FieldErrors};
@@ -21,6 +22,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ResetStartPage() -> impl IntoView {
+    prefetch::<lazy::Otp>();
     view! { <StepGuard step=Step::Details><ResetForm/></StepGuard> }
 }
 

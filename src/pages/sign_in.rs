@@ -10,6 +10,7 @@ use crate::components::password_field::PasswordField;
 use crate::components::text_field::TextField;
 use crate::flow::outcome::{sign_in_outcome, SignInNotice};
 use crate::i18n::use_i18n;
+use crate::pages::lazy::{self, prefetch};
 use crate::session::{use_session, Flash};
 use contract::account::SignInErrors;
 use contract::api::{ErrorCode, SignInRequest, SignedIn};
@@ -21,6 +22,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    prefetch::<lazy::Account>();
     let session = use_session();
     // Already signed in: the account page is what this tab is for.
     let signed_in = session.account.get_untracked().is_some();

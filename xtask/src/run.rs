@@ -52,6 +52,23 @@ pub fn status(mut c: Command) -> Result<()> {
     Ok(())
 }
 
+/// Runs with output captured, shown only if it fails (for many small steps in a row).
+pub fn quiet(mut c: Command) -> Result<()> {
+    let what = describe(&c);
+    let out = c
+        .output()
+        .with_context(|| format!("could not start `{what}`"))?;
+    if !out.status.success() {
+        bail!(
+            "`{what}` failed ({}):\n{}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(())
+}
+
 /// Runs, echoing output live, and returns stdout+stderr as text with the success flag.
 pub fn tee(mut c: Command) -> Result<(bool, String)> {
     use std::io::{BufRead, BufReader};

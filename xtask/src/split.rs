@@ -11,7 +11,7 @@
 //! - `<module>-<sha256/16>.wasm`: each split module, named by its own content.
 
 use crate::root;
-use crate::run::{cmd, status};
+use crate::run::{cmd, quiet, status};
 use anyhow::{bail, Context, Result};
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
@@ -92,6 +92,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
     )?;
 
     // Split modules: optimised, then named by content; the loader points at those names.
+    eprintln!("wasm-opt on {} split modules", split.split_modules.len());
     let mut loader_js = std::fs::read_to_string(chunks_dir.join(&loader))?;
     let mut renamed = HashMap::new();
     for module in &split.split_modules {
@@ -219,7 +220,8 @@ fn wasm_opt(input: &Path, output: &Path) -> Result<()> {
     let mut args = vec!["-Oz"];
     args.extend(params.split_whitespace());
     args.extend([&*i, "-o", &*o]);
-    status(cmd("wasm-opt", &args))
+    // Quiet: it warns about the splitter's name sections once per module (dozens of lines).
+    quiet(cmd("wasm-opt", &args))
 }
 
 fn file_name(p: &Path) -> String {

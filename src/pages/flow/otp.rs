@@ -9,6 +9,7 @@ use crate::flow::countdown::{mmss, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
+use crate::pages::lazy::{self, prefetch};
 use crate::web_otp::WebOtp;
 use contract::api::{ErrorCode, OtpResent, OtpVerified, VerifyOtpRequest};
 use contract::messages::Ui;
@@ -19,6 +20,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn OtpPage() -> impl IntoView {
+    prefetch::<lazy::Password>();
     view! { <StepGuard step=Step::Otp><OtpForm/></StepGuard> }
 }
 

@@ -12,6 +12,7 @@ use crate::components::password_rules::PasswordRules;
 use crate::flow::outcome::Failure;
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
+use crate::pages::lazy::{self, prefetch};
 use crate::session::{use_session, Flash};
 use contract::api::{AccountReady, ErrorCode, SetPasswordRequest, SignInRequest, SignedIn};
 use contract::messages::Ui;
@@ -23,6 +24,10 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
+    match use_flow_kind() {
+        FlowKind::Registration => prefetch::<lazy::Done>(),
+        FlowKind::Reset => prefetch::<lazy::Account>(),
+    }
     view! { <StepGuard step=Step::Password><PasswordForm/></StepGuard> }
 }
 

@@ -11,6 +11,7 @@ use crate::flow::outcome::{form_outcome, Failure, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::flow::{use_flow, StepGuard};
+use crate::pages::lazy::{self, prefetch};
 use contract::api::{CaptchaChallenge, ErrorCode, RegistrationRequest, RegistrationStarted};
 use contract::messages::Ui;
 use contract::registration::{CaptchaError, Field, FieldErrors};
@@ -21,6 +22,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn DetailsPage() -> impl IntoView {
+    prefetch::<lazy::Otp>();
     view! { <StepGuard step=Step::Details><DetailsForm/></StepGuard> }
 }
 
