@@ -246,12 +246,10 @@ test('resend spam: clicks while it waits send nothing; once allowed, a burst sen
   await page.context().close();
 });
 
-// Known failure, kept visible as a TODO: wasm memory grows on every route change. A bare
-// leptos_router 0.8.17 app with one-line views grows 80-490 B per navigation, and this app's
-// App about the same, so the leak is upstream (router). Measured here: ~4.1 MB after 5 flows,
-// ~5.3 MB after 50. See README, "Known issues".
+// Memory: the same wasm instance runs 50 whole registrations. Before reactive_graph was patched
+// (vendor/reactive_graph/PATCHED.md), long-lived signals kept a dead subscriber per reactive
+// closure of every page visited and this grew from ~4.1 MB to ~5.3 MB.
 test('no leak: JS heap plus wasm memory after 50 complete flows is within 10 % of after 5', {
-  todo: 'wasm memory grows on route changes (leptos_router 0.8.17, upstream); see README',
 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Trunk's loader announces the instance; keep it to read the wasm memory's size.
