@@ -249,8 +249,7 @@ test('resend spam: clicks while it waits send nothing; once allowed, a burst sen
 // Memory: the same wasm instance runs 50 whole registrations. Before reactive_graph was patched
 // (vendor/reactive_graph/PATCHED.md), long-lived signals kept a dead subscriber per reactive
 // closure of every page visited and this grew from ~4.1 MB to ~5.3 MB.
-test('no leak: JS heap plus wasm memory after 50 complete flows is within 10 % of after 5', {
-}, async () => {
+test('no leak: JS heap plus wasm memory after 50 complete flows is within 10 % of after 5', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Trunk's loader announces the instance; keep it to read the wasm memory's size.
   await context.addInitScript(() => {
