@@ -84,8 +84,32 @@ lazy_page!(
     ResetStart, reset_start_page, preload_reset_start_page, crate::pages::reset::ResetStartPage
 );
 
-/// Starts downloading the module of the screen a citizen is likely to open next, so the
-/// step after this one shows at once (and survives a connection that drops meanwhile).
+/// Starts downloading the module of the screen a citizen is likely to open next as soon as
+/// they start using this one (first key, press or input; not focus, which the page's own
+/// heading takes on arrival), so that step shows at once and survives
+/// a connection that drops meanwhile — without spending a passing visitor's data, or the
+/// main thread of the first paint, on a screen they may never reach.
 pub fn prefetch<T: LazyRoute>() {
-    leptos::task::spawn_local(T::preload());
+    use leptos::ev;
+    use std::{cell::Cell, rc::Rc};
+    let started = Rc::new(Cell::new(false));
+    let start = move || {
+        if !started.replace(true) {
+            leptos::task::spawn_local(T::preload());
+        }
+    };
+    let on_key = window_event_listener(ev::keydown, {
+        let start = start.clone();
+        move |_| start()
+    });
+    let on_press = window_event_listener(ev::pointerdown, {
+        let start = start.clone();
+        move |_| start()
+    });
+    let on_input = window_event_listener(ev::input, move |_| start());
+    on_cleanup(move || {
+        on_key.remove();
+        on_press.remove();
+        on_input.remove();
+    });
 }
