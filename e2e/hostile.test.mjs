@@ -97,6 +97,28 @@ test('the network drops mid-submit: "Thử lại" keeps everything and then succ
   await page.context().close();
 });
 
+test('a screen whose code does not download says so; "Thử lại" loads it once the network is back', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE}/dang-ky`);
+  await heading(page, 'Chọn phương thức đăng ký');
+  // The release wasm is split: the form's own modules are fetched when it first opens.
+  const modules = /\/(split_|chunk_)[^/]*\.wasm$/;
+  await page.route(modules, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('radio', { name: 'Công dân' }).check();
+  await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await heading(page, 'Không tải được trang');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus is on the heading');
+  assert.equal(page.url(), `${BASE}/dang-ky/thue-bao-di-dong`, 'the address is the screen the citizen asked for');
+  await page.unroute(modules);
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await heading(page, 'Đăng ký bằng thuê bao di động');
+  await page.getByLabel('Họ và tên').waitFor();
+  // Only the provoked download failures were logged; the app did not abort.
+  assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
+  await page.context().close();
+});
+
 test('a 500 from the server, then "Thử lại" with a new captcha succeeds', async () => {
   const page = await openPage(browser);
   const who = citizen();
