@@ -257,3 +257,19 @@ test('the sixth registration for one phone in an hour gets the rate-limit notice
   await screenshot(page, '3-notice-rate-limited');
   await page.context().close();
 });
+
+test('the next step\'s code is fetched once the citizen starts on this one, not on arrival', async () => {
+  const page = await openPage(browser);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const otpModule = (path) => /^\/split_otp_page-[0-9a-f]{16}\.wasm$/.test(path);
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.ok(!requested.some(otpModule), 'arriving on the form fetches nothing for the OTP step');
+  const fetched = page.waitForRequest((r) => otpModule(new URL(r.url()).pathname));
+  await page.getByLabel('Họ và tên').pressSequentially('An');
+  await fetched;
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
