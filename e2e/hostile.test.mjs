@@ -104,10 +104,7 @@ test('a screen whose code does not download says so; "Thử lại" loads it once
   // The release wasm is split: the form's own modules are fetched when it first opens.
   const modules = /\/(split_|chunk_)[^/]*\.wasm$/;
   await page.route(modules, (route) => route.abort('internetdisconnected'));
-  await page.getByRole('radio', { name: 'Công dân' }).check();
-  await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await heading(page, 'Không tải được trang');
+  await chooseMobile(page, { reaches: 'Không tải được trang' });
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus is on the heading');
   assert.equal(page.url(), `${BASE}/dang-ky/thue-bao-di-dong`, 'the address is the screen the citizen asked for');
   await page.unroute(modules);

@@ -103,10 +103,11 @@ export async function fillDetails(page, who) {
   await typeDetails(page, who);
 }
 
-/** On the choose-method screen: "Công dân" + "Thuê bao di động", then on to the form. */
-export async function chooseMobile(page) {
+/** On the choose-method screen: "Công dân" + "Thuê bao di động", then on to the form (or
+ * to the screen whose heading is `reaches`). */
+export async function chooseMobile(page, { reaches = 'Đăng ký bằng thuê bao di động' } = {}) {
   await page.getByRole('radio', { name: 'Công dân' }).check();
   await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: reaches }).waitFor();
 }

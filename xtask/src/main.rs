@@ -50,7 +50,7 @@ fn main() {
     let result: Result<()> = match command {
         "dev" => serve::dev(),
         "test" => test::test(),
-        "build" => sizes::build(),
+        "build" => sizes::build().map(|_| ()),
         "preview" => serve::preview(&rest),
         "gallery" => serve::gallery(),
         "doctor" => toolchain::doctor(),

@@ -225,10 +225,7 @@ const LIGHTHOUSE: &str = "lighthouse@13.5.0";
 /// `cargo xtask bench`: release sizes per file and in total, then Lighthouse (mobile) for `/`
 /// and the form against the preview server; the report goes to `docs/bench/<date>.md`.
 pub fn bench() -> Result<()> {
-    toolchain::setup(Needs::ALL)?;
-    sizes::release_build()?;
-    let report = sizes::first_load()?;
-    println!("{report}");
+    let report = sizes::build()?;
     let tools = root().join("target/tools/lighthouse");
     if !tools.join("node_modules/lighthouse/package.json").exists() {
         std::fs::create_dir_all(&tools)?;

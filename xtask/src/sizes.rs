@@ -16,12 +16,13 @@ pub const FIRST_LOAD_BUDGET_BYTES: u64 = 160 * 1000;
 /// as screens shrink, never raise it.
 pub const DEEP_LINK_BUDGET_BYTES: u64 = 240 * 1000;
 
-/// `cargo xtask build`: the release `dist/` and its size report.
-pub fn build() -> Result<()> {
+/// `cargo xtask build`: the release `dist/`, its size report printed and returned.
+pub fn build() -> Result<Report> {
     crate::toolchain::setup(crate::toolchain::Needs::ALL)?;
     release_build()?;
-    println!("{}", first_load()?);
-    Ok(())
+    let report = first_load()?;
+    println!("{report}");
+    Ok(report)
 }
 
 /// `trunk build --release` into `dist/`, then `.br` and `.gz` beside each text or wasm file
@@ -115,13 +116,14 @@ impl Report {
 
     /// Each screen's deep link: the first load plus the modules its split point needs.
     pub fn deep_links_brotli(&self) -> Vec<(String, u64)> {
+        let first_load = self.first_load_brotli();
         let mut links: Vec<_> = self
             .split
             .modules
             .iter()
             .map(|(point, files)| {
                 let extra: u64 = files.iter().map(|f| self.brotli_of(f)).sum();
-                (point.clone(), self.first_load_brotli() + extra)
+                (point.clone(), first_load + extra)
             })
             .collect();
         links.sort_by_key(|(_, bytes)| std::cmp::Reverse(*bytes));

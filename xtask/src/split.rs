@@ -27,8 +27,6 @@ pub const RUSTFLAGS: &str = "-C link-arg=--emit-relocs";
 /// What the split left in `dist/`, for the size report.
 #[derive(Debug, Default)]
 pub struct Manifest {
-    /// The loader, imported by the main module at start.
-    pub loader: String,
     /// Split point → the files it needs, in `dist/`.
     pub modules: HashMap<String, Vec<String>>,
 }
@@ -63,6 +61,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
     if split.split_modules.is_empty() {
         bail!("wasm-split found no split points: was the wasm built with --features {FEATURE}?");
     }
+    let wasm_opt = WasmOpt::from_index_html()?;
 
     // The main module through wasm-bindgen and wasm-opt, under Trunk's names.
     let stem = js_name.trim_end_matches(".js");
@@ -86,7 +85,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
     let old_js = std::fs::read(dist.join(&js_name))?;
     let old_wasm = std::fs::read(dist.join(format!("{stem}_bg.wasm")))?;
     std::fs::copy(bound.join(&js_name), dist.join(&js_name))?;
-    wasm_opt(
+    wasm_opt.run(
         &bound.join(format!("{stem}_bg.wasm")),
         &dist.join(format!("{stem}_bg.wasm")),
     )?;
@@ -98,7 +97,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
     for module in &split.split_modules {
         let name = file_name(module);
         let optimised = work.join(&name);
-        wasm_opt(module, &optimised)?;
+        wasm_opt.run(module, &optimised)?;
         let bytes = std::fs::read(&optimised)?;
         let hashed = format!(
             "{}-{}.wasm",
@@ -155,7 +154,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             (point, files)
         })
         .collect();
-    let manifest = Manifest { loader, modules };
+    let manifest = Manifest { modules };
     write_manifest(&manifest)?;
     Ok(manifest)
 }
@@ -168,7 +167,6 @@ pub fn last_manifest() -> Result<Manifest> {
     for line in text.lines() {
         let mut words = line.split_whitespace();
         match (words.next(), words.next()) {
-            (Some("loader"), Some(loader)) => manifest.loader = loader.to_string(),
             (Some("module"), Some(point)) => {
                 manifest
                     .modules
@@ -181,7 +179,7 @@ pub fn last_manifest() -> Result<Manifest> {
 }
 
 fn write_manifest(m: &Manifest) -> Result<()> {
-    let mut text = format!("loader {}\n", m.loader);
+    let mut text = String::new();
     let mut points: Vec<_> = m.modules.iter().collect();
     points.sort();
     for (point, files) in points {
@@ -209,19 +207,31 @@ fn trunk_js(dist: &Path) -> Result<(String, String)> {
 
 /// wasm-opt with the flags Trunk uses for the main module (read from index.html, so they
 /// are written once).
-fn wasm_opt(input: &Path, output: &Path) -> Result<()> {
-    let html = std::fs::read_to_string(root().join("index.html"))?;
-    let params = html
-        .split("data-wasm-opt-params=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .context("index.html has no data-wasm-opt-params")?;
-    let (i, o) = (input.to_string_lossy(), output.to_string_lossy());
-    let mut args = vec!["-Oz"];
-    args.extend(params.split_whitespace());
-    args.extend([&*i, "-o", &*o]);
-    // Quiet: it warns about the splitter's name sections once per module (dozens of lines).
-    quiet(cmd("wasm-opt", &args))
+struct WasmOpt {
+    params: Vec<String>,
+}
+
+impl WasmOpt {
+    fn from_index_html() -> Result<Self> {
+        let html = std::fs::read_to_string(root().join("index.html"))?;
+        let params = html
+            .split("data-wasm-opt-params=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .context("index.html has no data-wasm-opt-params")?;
+        Ok(WasmOpt {
+            params: params.split_whitespace().map(str::to_string).collect(),
+        })
+    }
+
+    fn run(&self, input: &Path, output: &Path) -> Result<()> {
+        let (i, o) = (input.to_string_lossy(), output.to_string_lossy());
+        let mut args = vec!["-Oz"];
+        args.extend(self.params.iter().map(String::as_str));
+        args.extend([&*i, "-o", &*o]);
+        // Quiet: it warns about the splitter's name sections once per module (dozens of lines).
+        quiet(cmd("wasm-opt", &args))
+    }
 }
 
 fn file_name(p: &Path) -> String {
