@@ -2,6 +2,7 @@
 
 mod fuzz;
 mod nginx;
+mod routes;
 mod run;
 mod serve;
 mod sizes;

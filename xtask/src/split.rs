@@ -11,11 +11,12 @@
 //! - `<module>-<sha256/16>.wasm`: each split module, named by its own content.
 
 use crate::root;
+use crate::routes;
 use crate::run::{cmd, quiet, status};
 use anyhow::{bail, Context, Result};
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The cargo feature that turns the lazy routes into split points.
@@ -141,9 +142,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             sri(loader_js.as_bytes())
         ),
     );
-    std::fs::write(&index_path, index)?;
-
-    let modules = split
+    let modules: HashMap<String, Vec<String>> = split
         .prefetch_map
         .into_iter()
         .map(|(point, stems)| {
@@ -154,9 +153,63 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             (point, files)
         })
         .collect();
+    let trunk_loader = "<script type=\"module\">";
+    let Some(at) = index.find(trunk_loader) else {
+        bail!("index.html has no inline module script (Trunk's loader)");
+    };
+    index.insert_str(at, &preload_script(&modules)?);
+    std::fs::write(&index_path, index)?;
+
     let manifest = Manifest { modules };
     write_manifest(&manifest)?;
     Ok(manifest)
+}
+
+/// An inline script for index.html: on a deep link (a screen behind the home page opened by
+/// its address, a reload), it preloads that screen's modules, so they download beside the
+/// main wasm instead of after it has started. The home page preloads nothing.
+fn preload_script(modules: &HashMap<String, Vec<String>>) -> Result<String> {
+    let read = |p: &str| std::fs::read_to_string(root().join(p));
+    let paths = routes::lazy_paths(&read("src/app.rs")?, &read("src/pages/lazy.rs")?)?;
+    preload_script_for(&paths, modules)
+}
+
+fn preload_script_for(
+    paths: &BTreeMap<String, String>,
+    modules: &HashMap<String, Vec<String>>,
+) -> Result<String> {
+    let mut files: Vec<&String> = modules.values().flatten().collect();
+    files.sort();
+    files.dedup();
+    let mut table = Vec::new();
+    for (path, point) in paths {
+        let needs = modules
+            .get(point)
+            .with_context(|| format!("{path} needs split point {point}, which the split lacks"))?;
+        let indices: Vec<String> = needs
+            .iter()
+            .map(|f| files.binary_search(&f).unwrap_or_default().to_string())
+            .collect();
+        table.push(format!("\"{path}\":[{}]", indices.join(",")));
+    }
+    if let Some(point) = modules.keys().find(|p| !paths.values().any(|v| v == *p)) {
+        bail!("split point {point} has no address in src/app.rs");
+    }
+    let plain = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b))
+    };
+    if !files.iter().all(|f| plain(f)) || !paths.keys().all(|p| plain(p)) {
+        bail!("a module name or path needs quoting in the preload script");
+    }
+    let files: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+    Ok(format!(
+        "<script>{{const f=[{}],r={{{}}},m=r[location.pathname.replace(/(.)\\/$/,\"$1\")];\
+         if(m)for(const i of m){{const l=document.createElement(\"link\");l.rel=\"preload\";\
+         l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=\"/\"+f[i];document.head.append(l)}}}}</script>\n",
+        files.join(","),
+        table.join(",")
+    ))
 }
 
 /// The manifest of the last release build (the size report runs without rebuilding).
@@ -266,6 +319,37 @@ mod tests {
         assert_eq!(h.len(), 16);
         assert!(h.bytes().all(|b| b.is_ascii_hexdigit()));
         assert_ne!(h, short_hash(b"other module"));
+    }
+
+    #[test]
+    fn a_deep_link_preloads_exactly_its_screens_modules() {
+        let paths = BTreeMap::from([
+            ("/a".to_string(), "a_page".to_string()),
+            ("/a/b".to_string(), "b_page".to_string()),
+        ]);
+        let modules = HashMap::from([
+            (
+                "a_page".to_string(),
+                vec!["chunk_1-00.wasm".to_string(), "split_a-01.wasm".to_string()],
+            ),
+            (
+                "b_page".to_string(),
+                vec!["chunk_1-00.wasm".to_string(), "split_b-02.wasm".to_string()],
+            ),
+        ]);
+        let script = preload_script_for(&paths, &modules).unwrap();
+        assert!(
+            script.contains(r#"const f=["chunk_1-00.wasm","split_a-01.wasm","split_b-02.wasm"]"#),
+            "{script}"
+        );
+        assert!(
+            script.contains(r#"r={"/a":[0,1],"/a/b":[0,2]}"#),
+            "{script}"
+        );
+        // A split point no address reaches would never be preloaded: the build says so.
+        let mut orphan = modules.clone();
+        orphan.insert("c_page".to_string(), vec![]);
+        assert!(preload_script_for(&paths, &orphan).is_err());
     }
 
     #[test]

@@ -1,0 +1,134 @@
+//! Which split module each address needs, read from the app's own route table
+//! (`src/app.rs`) and lazy routes (`src/pages/lazy.rs`), so a path is written once.
+//!
+//! The release index.html uses it to start downloading a deep link's modules together with
+//! the main wasm, instead of after it (`split::preload_script`).
+
+use anyhow::{bail, Context, Result};
+use std::collections::BTreeMap;
+
+/// Path → split point (the module function's name, as in the split manifest), for every
+/// lazy route of `app_rs`, whose route types `lazy_rs` defines.
+pub fn lazy_paths(app_rs: &str, lazy_rs: &str) -> Result<BTreeMap<String, String>> {
+    let modules = lazy_modules(lazy_rs)?;
+    let mut prefixes: Vec<String> = Vec::new();
+    let mut paths = BTreeMap::new();
+    let mut rest = app_rs;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let tag_end = rest.find('>').context("unclosed tag in src/app.rs")?;
+        // A route's view may hold `>` (`Lazy::<lazy::X>::new()`): the tag runs to "/>" then.
+        let tag_end = if rest.starts_with("<Route ") {
+            rest.find("/>")
+                .context("<Route> without \"/>\" in src/app.rs")?
+        } else {
+            tag_end
+        };
+        let tag = &rest[..tag_end];
+        if tag.starts_with("</ParentRoute") {
+            prefixes
+                .pop()
+                .context("</ParentRoute> without its opening tag")?;
+        } else if tag.starts_with("<ParentRoute ") {
+            prefixes.push(join(
+                prefixes.last().map_or("", String::as_str),
+                path_of(tag)?,
+            ));
+        } else if tag.starts_with("<Route ") {
+            if let Some(route) = between(tag, "Lazy::<lazy::", ">") {
+                let module = modules.get(route).with_context(|| {
+                    format!("lazy::{route} is not a lazy_page! in src/pages/lazy.rs")
+                })?;
+                let path = join(prefixes.last().map_or("", String::as_str), path_of(tag)?);
+                paths.insert(path, module.clone());
+            }
+        }
+        rest = &rest[1..];
+    }
+    if !prefixes.is_empty() {
+        bail!("unclosed <ParentRoute> in src/app.rs");
+    }
+    Ok(paths)
+}
+
+/// Route type → module function, from each `lazy_page!(Route, module, preload, Page)`.
+fn lazy_modules(lazy_rs: &str) -> Result<BTreeMap<String, String>> {
+    let mut modules = BTreeMap::new();
+    for call in lazy_rs.split("\nlazy_page!(").skip(1) {
+        let args: String = call
+            .split(");")
+            .next()
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("///"))
+            .collect();
+        let mut names = args.split(',').map(str::trim);
+        match (names.next(), names.next()) {
+            (Some(route), Some(module)) if !route.is_empty() && !module.is_empty() => {
+                modules.insert(route.to_string(), module.to_string());
+            }
+            _ => bail!("unreadable lazy_page! in src/pages/lazy.rs: {call}"),
+        }
+    }
+    if modules.is_empty() {
+        bail!("no lazy_page! in src/pages/lazy.rs");
+    }
+    Ok(modules)
+}
+
+fn path_of(tag: &str) -> Result<&str> {
+    between(tag, "path!(\"", "\")").with_context(|| format!("no path!(\"…\") in {tag}"))
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(&text[from..from + len])
+}
+
+fn join(prefix: &str, segment: &str) -> String {
+    match (prefix.trim_end_matches('/'), segment.trim_matches('/')) {
+        (p, "") if p.is_empty() => "/".to_string(),
+        (p, "") => p.to_string(),
+        (p, s) => format!("{p}/{s}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app_paths() -> BTreeMap<String, String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let app = std::fs::read_to_string(root.join("src/app.rs")).unwrap();
+        let lazy = std::fs::read_to_string(root.join("src/pages/lazy.rs")).unwrap();
+        lazy_paths(&app, &lazy).unwrap()
+    }
+
+    #[test]
+    fn every_screen_behind_the_home_page_is_found_at_its_address() {
+        let paths = app_paths();
+        assert_eq!(paths["/dang-ky/thue-bao-di-dong"], "details_page");
+        assert_eq!(paths["/dang-ky/thue-bao-di-dong/otp"], "otp_page");
+        assert_eq!(paths["/quen-mat-khau/otp"], "otp_page");
+        assert_eq!(paths["/quen-mat-khau"], "reset_start_page");
+        assert_eq!(paths["/dang-nhap"], "sign_in_page");
+        // Eager routes (the home page, the method choice) need no module.
+        assert!(!paths.contains_key("/"));
+        assert!(!paths.contains_key("/dang-ky"));
+        let modules: std::collections::BTreeSet<_> = paths.values().collect();
+        assert_eq!(modules.len(), 7, "{paths:?}");
+    }
+
+    #[test]
+    fn a_lazy_route_without_its_lazy_page_is_an_error() {
+        let app =
+            r#"<Routes><Route path=path!("/x") view={Lazy::<lazy::Missing>::new()}/></Routes>"#;
+        let lazy = "\nlazy_page!(\n    /// Doc.\n    Other, other_page, preload_other_page, crate::Other\n);\n";
+        assert!(lazy_paths(app, lazy).is_err());
+        let nested = r#"<ParentRoute path=path!("/a/")><Route path=path!("") view={Lazy::<lazy::Other>::new()}/><Route path=path!("b") view={Lazy::<lazy::Other>::new()}/></ParentRoute>"#;
+        let paths = lazy_paths(nested, lazy).unwrap();
+        assert_eq!(paths["/a"], "other_page");
+        assert_eq!(paths["/a/b"], "other_page");
+    }
+}
