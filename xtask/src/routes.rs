@@ -88,7 +88,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
 
 fn join(prefix: &str, segment: &str) -> String {
     match (prefix.trim_end_matches('/'), segment.trim_matches('/')) {
-        (p, "") if p.is_empty() => "/".to_string(),
+        ("", "") => "/".to_string(),
         (p, "") => p.to_string(),
         (p, s) => format!("{p}/{s}"),
     }
