@@ -273,3 +273,31 @@ test('the next step\'s code is fetched once the citizen starts on this one, not 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a link straight to the form fetches its code beside the main wasm, each file once, and leaves focus at the top', async () => {
+  const page = await openPage(browser);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const isModule = (path) => /^\/(split_|chunk_)[^/]*\.wasm$/.test(path);
+  await page.goto(`${BASE}/`);
+  await page.getByRole('link', { name: 'Đăng ký', exact: true }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(requested.filter(isModule), [], 'the home page preloads no screen');
+
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  // Started by index.html's preload links (initiator "link"), not by the loader once the
+  // main wasm runs (initiator "fetch"); the loader then reuses them.
+  const starters = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/(split_|chunk_)[^/]*\.wasm$/.test(new URL(e.name).pathname))
+    .map((e) => [new URL(e.name).pathname, e.initiatorType]));
+  assert.ok(starters.some(([path]) => path.startsWith('/split_details_page-')), 'the form module is fetched');
+  assert.deepEqual(starters.filter(([, by]) => by !== 'link'), [], 'every module of the form is preloaded');
+  const modules = requested.filter(isModule);
+  assert.equal(new Set(modules).size, modules.length, `no module is fetched twice: ${modules}`);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
+    'a page opened by its address starts at the top (the skip link first), like any page');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

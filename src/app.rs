@@ -1,4 +1,5 @@
 use crate::components::header::Header;
+use crate::components::page_heading::TrackOpeningPage;
 use crate::i18n::provide_i18n;
 use crate::pages::flow::{RegistrationLayout, ResetLayout};
 use crate::pages::lazy;
@@ -17,6 +18,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main">{i18n.t(Ui::SkipToContent)}</a>
+            <TrackOpeningPage/>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=fallback>

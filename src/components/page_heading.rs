@@ -2,6 +2,7 @@ use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The step's `<h1>`, focused when the citizen moves to the step so screen-reader and keyboard
 /// users start at the new content (a route change does not move focus by itself).
@@ -12,9 +13,10 @@ use leptos::prelude::*;
 #[component]
 pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
+    let opening = use_context::<OpeningPage>();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            if citizen_has_interacted() {
+            if opening.is_none_or(|o| o.left()) {
                 let _ = h.focus();
             }
         }
@@ -22,17 +24,36 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     view! { <h1 tabindex="-1" node_ref=heading>{move || text.get()}</h1> }
 }
 
-/// Whether the citizen has clicked, tapped or pressed a key in this document: only then can a
-/// new page be their doing. `navigator.userActivation` (sticky activation); a browser without
-/// it is treated as interacted, so focus still follows every step there.
-fn citizen_has_interacted() -> bool {
-    let navigator = window().navigator();
-    js_sys::Reflect::get(&navigator, &"userActivation".into())
-        .ok()
-        .filter(|activation| activation.is_object())
-        .and_then(|activation| js_sys::Reflect::get(&activation, &"hasBeenActive".into()).ok())
-        .and_then(|active| active.as_bool())
-        .unwrap_or(true)
+/// Whether the citizen has left the page this document opened with (see [`PageHeading`]).
+#[derive(Clone, Copy)]
+struct OpeningPage {
+    path: StoredValue<String>,
+    left: RwSignal<bool>,
+}
+
+impl OpeningPage {
+    fn left(&self) -> bool {
+        self.left.get_untracked()
+            || use_location().pathname.get_untracked() != self.path.get_value()
+    }
+}
+
+/// Starts tracking the opening page; inside the `<Router>`, before the routes.
+#[component]
+pub fn TrackOpeningPage() -> impl IntoView {
+    let pathname = use_location().pathname;
+    let opening = OpeningPage {
+        path: StoredValue::new(pathname.get_untracked()),
+        left: RwSignal::new(false),
+    };
+    let (path, left) = (opening.path, opening.left);
+    // Sticky: coming back to the opening page later is a move like any other.
+    Effect::new(move |_| {
+        if pathname.get() != path.get_value() {
+            left.set(true);
+        }
+    });
+    provide_context(opening);
 }
 
 /// Sets `document.title` to "<heading> – <portal name>", prefixed "Lỗi: "/"Error: "
