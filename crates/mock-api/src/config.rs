@@ -34,7 +34,7 @@ pub struct Config {
     #[arg(long)]
     pub no_dev: bool,
     /// Print nginx `add_header` lines with this server's security headers for --static-dir
-    /// (its CSP allows exactly that build's inline script), then exit.
+    /// (its CSP allows exactly that build's inline scripts), then exit.
     #[arg(long, requires = "static_dir")]
     pub nginx_headers: bool,
 }

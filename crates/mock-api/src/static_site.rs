@@ -54,8 +54,8 @@ async fn cache_control(req: Request, next: Next) -> Response {
     response
 }
 
-/// The `sha256-…` sources of every inline `<script>` in index.html (Trunk's loader),
-/// so the CSP allows exactly those and no other inline script.
+/// The `sha256-…` sources of every inline `<script>` in index.html (Trunk's loader, the
+/// deep-link preloads, the storage warm-up), so the CSP allows exactly those and no other.
 pub fn inline_script_hashes(index_html: &str) -> Vec<String> {
     let mut hashes = Vec::new();
     let mut rest = index_html;
