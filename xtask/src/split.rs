@@ -85,7 +85,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
     ))?;
     let old_js = std::fs::read(dist.join(&js_name))?;
     let old_wasm = std::fs::read(dist.join(format!("{stem}_bg.wasm")))?;
-    std::fs::copy(bound.join(&js_name), dist.join(&js_name))?;
+    minify(&bound.join(&js_name), &dist.join(&js_name))?;
     wasm_opt.run(
         &bound.join(format!("{stem}_bg.wasm")),
         &dist.join(format!("{stem}_bg.wasm")),
@@ -113,7 +113,10 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
         loader_js = loader_js.replace(&quoted, &format!("\"./{hashed}\""));
         renamed.insert(name.trim_end_matches(".wasm").to_string(), hashed);
     }
-    std::fs::write(dist.join(&loader), &loader_js)?;
+    let loader_source = work.join(&loader);
+    std::fs::write(&loader_source, &loader_js)?;
+    minify(&loader_source, &dist.join(&loader))?;
+    let loader_js = std::fs::read_to_string(dist.join(&loader))?;
 
     // index.html: new integrity digests, and the loader preloaded beside the main module.
     let index_path = dist.join("index.html");
@@ -285,6 +288,17 @@ impl WasmOpt {
         // Quiet: it warns about the splitter's name sections once per module (dozens of lines).
         quiet(cmd("wasm-opt", &args))
     }
+}
+
+/// wasm-bindgen's glue and the split loader, minified (terser, from `package.json`): they are
+/// on every first load, and their names and comments are a third of their compressed size.
+fn minify(input: &Path, output: &Path) -> Result<()> {
+    let terser = root().join("node_modules/.bin/terser");
+    let (i, o) = (input.to_string_lossy(), output.to_string_lossy());
+    status(cmd(
+        &terser.to_string_lossy(),
+        &[&*i, "--module", "--compress", "--mangle", "-o", &*o],
+    ))
 }
 
 fn file_name(p: &Path) -> String {

@@ -111,12 +111,12 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
         });
         let wasm_opt = root().join("node_modules/.bin/wasm-opt");
         let opt = version_word(probe(&wasm_opt.to_string_lossy(), &["--version"]), 2);
-        let playwright = root()
-            .join("node_modules/playwright-core/package.json")
-            .exists();
+        let packages = ["playwright-core/package.json", "terser/package.json"]
+            .iter()
+            .all(|p| root().join("node_modules").join(p).exists());
         out.push(Check {
-            name: "node_modules (wasm-opt 132, playwright-core, axe-core)",
-            ok: opt.as_deref() == Some(WASM_OPT_VERSION) && playwright,
+            name: "node_modules (wasm-opt 132, terser, playwright-core, axe-core)",
+            ok: opt.as_deref() == Some(WASM_OPT_VERSION) && packages,
             found: opt.map(|v| format!("wasm-opt {v}")),
             fix: "npm ci --no-audit --no-fund".into(),
         });
