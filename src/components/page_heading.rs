@@ -28,13 +28,13 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
 #[derive(Clone, Copy)]
 struct OpeningPage {
     path: StoredValue<String>,
+    pathname: Memo<String>,
     left: RwSignal<bool>,
 }
 
 impl OpeningPage {
     fn left(&self) -> bool {
-        self.left.get_untracked()
-            || use_location().pathname.get_untracked() != self.path.get_value()
+        self.left.get_untracked() || self.pathname.get_untracked() != self.path.get_value()
     }
 }
 
@@ -44,13 +44,13 @@ pub fn TrackOpeningPage() -> impl IntoView {
     let pathname = use_location().pathname;
     let opening = OpeningPage {
         path: StoredValue::new(pathname.get_untracked()),
+        pathname,
         left: RwSignal::new(false),
     };
-    let (path, left) = (opening.path, opening.left);
     // Sticky: coming back to the opening page later is a move like any other.
     Effect::new(move |_| {
-        if pathname.get() != path.get_value() {
-            left.set(true);
+        if pathname.get() != opening.path.get_value() {
+            opening.left.set(true);
         }
     });
     provide_context(opening);
