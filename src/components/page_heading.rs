@@ -29,12 +29,12 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
 struct OpeningPage {
     path: StoredValue<String>,
     pathname: Memo<String>,
-    left: RwSignal<bool>,
+    left: StoredValue<bool>,
 }
 
 impl OpeningPage {
     fn left(&self) -> bool {
-        self.left.get_untracked() || self.pathname.get_untracked() != self.path.get_value()
+        self.left.get_value() || self.pathname.get_untracked() != self.path.get_value()
     }
 }
 
@@ -45,12 +45,12 @@ pub fn TrackOpeningPage() -> impl IntoView {
     let opening = OpeningPage {
         path: StoredValue::new(pathname.get_untracked()),
         pathname,
-        left: RwSignal::new(false),
+        left: StoredValue::new(false),
     };
     // Sticky: coming back to the opening page later is a move like any other.
     Effect::new(move |_| {
         if pathname.get() != opening.path.get_value() {
-            opening.left.set(true);
+            opening.left.set_value(true);
         }
     });
     provide_context(opening);
