@@ -115,6 +115,8 @@ const EXPECT = {
   'sign-in-locked': 'Tài khoản tạm khóa',
   account: 'Nguyễn Văn An',
   done: '001090000001',
+  'load-failed': 'Kiểm tra kết nối mạng',
+  'details-load-failed': 'Không tải được phần còn lại của trang',
 };
 
 test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom', async () => {

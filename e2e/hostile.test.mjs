@@ -99,16 +99,28 @@ test('the network drops mid-submit: "Thử lại" keeps everything and then succ
 
 test('a screen whose code does not download says so; "Thử lại" loads it once the network is back', async () => {
   const page = await openPage(browser);
-  await page.goto(`${BASE}/dang-ky`);
-  await heading(page, 'Chọn phương thức đăng ký');
-  // The release wasm is split: the form's own modules are fetched when it first opens.
+  await page.goto(`${BASE}/`);
+  await heading(page, 'Tài khoản Dịch vụ công');
+  // The release wasm is split: a screen's own modules are fetched when it first opens.
   const modules = /\/(split_|chunk_)[^/]*\.wasm$/;
   await page.route(modules, (route) => route.abort('internetdisconnected'));
-  await chooseMobile(page, { reaches: 'Không tải được trang' });
+  // A screen all in its modules: the whole page says so.
+  await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
+  await heading(page, 'Không tải được trang');
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus is on the heading');
-  assert.equal(page.url(), `${BASE}/dang-ky/thue-bao-di-dong`, 'the address is the screen the citizen asked for');
+  assert.equal(page.url(), `${BASE}/dang-nhap`, 'the address is the screen the citizen asked for');
+  // The form, whose top is in the main wasm: the top stays, an alert takes the form's place.
+  await page.goBack();
+  await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+  await heading(page, 'Chọn phương thức đăng ký');
+  await chooseMobile(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'Không tải được phần còn lại của trang' });
+  await alert.waitFor();
+  assert.equal(await page.getByText('Các trường có dấu * đỏ là bắt buộc', { exact: false }).count(), 1, 'the introduction stays');
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one page heading');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus is on the form heading');
   await page.unroute(modules);
-  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await alert.getByRole('button', { name: 'Thử lại' }).click();
   await heading(page, 'Đăng ký bằng thuê bao di động');
   await page.getByLabel('Họ và tên').waitFor();
   // Only the provoked download failures were logged; the app did not abort.

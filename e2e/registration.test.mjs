@@ -274,6 +274,25 @@ test('the next step\'s code is fetched once the citizen starts on this one, not 
   await page.context().close();
 });
 
+test('a link straight to the form shows its heading and introduction before the form\'s code arrives', async () => {
+  const page = await openPage(browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_details_page-[^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await page.getByText('Các trường có dấu * đỏ là bắt buộc', { exact: false }).waitFor();
+  assert.equal(await page.getByLabel('Họ và tên').count(), 0, 'the form is still on its way');
+  release();
+  await page.getByLabel('Họ và tên').waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a link straight to the form fetches its code beside the main wasm, each file once, and leaves focus at the top', async () => {
   const page = await openPage(browser);
   const requested = [];

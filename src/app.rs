@@ -1,8 +1,10 @@
 use crate::components::header::Header;
+use crate::components::next_task::NextTask;
 use crate::components::page_heading::TrackOpeningPage;
 use crate::i18n::provide_i18n;
 use crate::pages::flow::{RegistrationLayout, ResetLayout};
 use crate::pages::lazy;
+use crate::pages::registration::details::DetailsPage;
 use crate::pages::{choose_method::ChooseMethod, home::Home, not_found::NotFound};
 use crate::session::provide_session;
 use contract::messages::Ui;
@@ -21,11 +23,13 @@ pub fn App() -> impl IntoView {
             <TrackOpeningPage/>
             <Header/>
             <main id="main" tabindex="-1">
+                // The page in a task after the header's: together they were one long task.
+                <NextTask>
                 <Routes fallback=fallback>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/dang-ky") view=ChooseMethod/>
                     <ParentRoute path=path!("/dang-ky/thue-bao-di-dong") view=RegistrationLayout>
-                        <Route path=path!("") view={Lazy::<lazy::Details>::new()}/>
+                        <Route path=path!("") view=|| view! { <DetailsPage>{lazy::body::<lazy::Details>()}</DetailsPage> }/>
                         <Route path=path!("otp") view={Lazy::<lazy::Otp>::new()}/>
                         <Route path=path!("mat-khau") view={Lazy::<lazy::Password>::new()}/>
                         <Route path=path!("hoan-tat") view={Lazy::<lazy::Done>::new()}/>
@@ -38,6 +42,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("mat-khau") view={Lazy::<lazy::Password>::new()}/>
                     </ParentRoute>
                 </Routes>
+                </NextTask>
             </main>
             {dev_panel()}
         </Router>

@@ -219,6 +219,8 @@ mod registration {
         clear_flow();
         let _app = mount_app_at("/dang-ky/thue-bao-di-dong");
         wait_for_heading("Đăng ký bằng thuê bao di động").await;
+        // The form follows its heading (the page's top paints first).
+        wait_for_text("Số điện thoại *").await;
         type_into(&input_labelled("Số điện thoại"), "02438253535");
         button("Đăng ký").click();
         wait_for_text("Có lỗi cần sửa").await;

@@ -2,6 +2,7 @@ pub mod error_summary;
 pub mod form_notice;
 pub mod form_submit;
 pub mod header;
+pub mod next_task;
 pub mod page_heading;
 pub mod page_load_failed;
 pub mod password_field;

@@ -3,15 +3,11 @@ use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use leptos::prelude::*;
 
-/// Shown in place of a screen whose code did not download (the connection dropped). The
-/// flow's state is in the tab, so reloading the same address resumes where the citizen was.
+/// Shown in place of a screen whose code did not download (the connection dropped).
 #[component]
 pub fn PageLoadFailed() -> impl IntoView {
     let i18n = use_i18n();
     use_title(Ui::PageLoadFailedTitle, || false);
-    let reload = move |_| {
-        let _ = window().location().reload();
-    };
     view! {
         <section class="page">
             <div class="notice notice--warning">
@@ -21,4 +17,23 @@ pub fn PageLoadFailed() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Shown in place of the part of a screen whose code did not download, under the screen's own
+/// heading (which still says where the citizen is). An alert: focus stays where it was.
+#[component]
+pub fn PartLoadFailed() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="notice notice--warning" role="alert">
+            <h2>{i18n.t(Ui::PartLoadFailedTitle)}</h2>
+            <p>{i18n.t(Ui::RetryBody)}</p>
+            <button type="button" class="button" on:click=reload>{i18n.t(Ui::Retry)}</button>
+        </div>
+    }
+}
+
+/// The flow's state is in the tab: the same address resumes where the citizen was.
+fn reload(_: leptos::ev::MouseEvent) {
+    let _ = window().location().reload();
 }

@@ -4,8 +4,10 @@
 use super::hooks::set_canned;
 use super::script;
 use super::states::{canned, find, flow_state, GalleryState, Screen, STATES};
+use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
 use crate::pages::flow::{otp::OtpPage, password::PasswordPage, FlowCtx};
-use crate::pages::registration::{details::DetailsPage, done::DonePage};
+use crate::pages::registration::details::{DetailsForm, DetailsPage};
+use crate::pages::registration::done::DonePage;
 use crate::pages::{
     account::AccountPage, choose_method::ChooseMethod, home::Home, not_found::NotFound,
     reset::ResetStartPage, sign_in::SignInPage,
@@ -102,13 +104,17 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
     match state.screen {
         Screen::Home => view! { <Home/> }.into_any(),
         Screen::Choose => view! { <ChooseMethod/> }.into_any(),
-        Screen::Details => view! { <DetailsPage/> }.into_any(),
+        Screen::Details => view! { <DetailsPage><DetailsForm/></DetailsPage> }.into_any(),
         Screen::Otp | Screen::ResetOtp => view! { <OtpPage/> }.into_any(),
         Screen::Password | Screen::ResetPassword => view! { <PasswordPage/> }.into_any(),
         Screen::Done => view! { <DonePage/> }.into_any(),
         Screen::SignIn => view! { <SignInPage/> }.into_any(),
         Screen::Account => view! { <AccountPage/> }.into_any(),
         Screen::ResetStart => view! { <ResetStartPage/> }.into_any(),
+        Screen::LoadFailed => view! { <PageLoadFailed/> }.into_any(),
+        Screen::DetailsLoadFailed => {
+            view! { <DetailsPage><PartLoadFailed/></DetailsPage> }.into_any()
+        }
     }
 }
 

@@ -23,6 +23,10 @@ pub enum Screen {
     ResetStart,
     ResetOtp,
     ResetPassword,
+    /// A screen whose code did not download.
+    LoadFailed,
+    /// The form's top, with its code not downloaded.
+    DetailsLoadFailed,
 }
 
 impl Screen {
@@ -299,6 +303,18 @@ pub const STATES: &[GalleryState] = &[
         "Quên mật khẩu: OTP",
         Screen::ResetOtp,
         OTP_RUNNING,
+    ),
+    state(
+        "load-failed",
+        "Trang không tải được",
+        Screen::LoadFailed,
+        Setup::Fresh,
+    ),
+    state(
+        "details-load-failed",
+        "Form: không tải được",
+        Screen::DetailsLoadFailed,
+        Setup::Fresh,
     ),
     acted(
         state(

@@ -5,13 +5,21 @@
 //! home page downloads only the shell. Without the feature (development, browser tests) the
 //! same routes load from the one wasm, through the same async path.
 //!
-//! A module that fails to download (the connection dropped) shows [`PageLoadFailed`] instead
-//! of aborting the app: the split functions are `fallible`, and a later attempt loads afresh.
+//! A module that fails to download (the connection dropped) shows [`PageLoadFailed`] (or
+//! [`PartLoadFailed`] under a screen's own top) instead of aborting the app: the split
+//! functions are `fallible`, and a later attempt loads afresh.
 
-use crate::components::page_load_failed::PageLoadFailed;
+use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
+use wasm_bindgen::JsValue;
+
+/// A lazily loaded view: its code, wherever it lives (its own module in release builds).
+pub trait LazyView: LazyRoute {
+    /// The view, or the error of a module that did not download.
+    fn load() -> impl std::future::Future<Output = Result<AnyView, SplitLoaderError>>;
+}
 
 /// A route type whose view is the component `$page`, in the split module `$module`.
 macro_rules! lazy_page {
@@ -25,17 +33,24 @@ macro_rules! lazy_page {
             }
 
             async fn view(_: Self) -> AnyView {
-                #[cfg(feature = "split")]
-                let page = $module().await;
-                #[cfg(not(feature = "split"))]
-                let page = $module();
-                page.unwrap_or_else(|_| view! { <PageLoadFailed/> }.into_any())
+                Self::load()
+                    .await
+                    .unwrap_or_else(|_| view! { <PageLoadFailed/> }.into_any())
             }
 
             async fn preload() {
                 // A failed prefetch is not an error: opening the page tries again.
                 #[cfg(feature = "split")]
                 let _ = $preload().await;
+            }
+        }
+
+        impl LazyView for $route {
+            async fn load() -> Result<AnyView, SplitLoaderError> {
+                #[cfg(feature = "split")]
+                return $module().await;
+                #[cfg(not(feature = "split"))]
+                return $module();
             }
         }
 
@@ -56,8 +71,8 @@ macro_rules! lazy_page {
 }
 
 lazy_page!(
-    /// Screen 3.
-    Details, details_page, preload_details_page, crate::pages::registration::details::DetailsPage
+    /// Screen 3's form, under its top (`app.rs`: `body::<lazy::Details>`).
+    Details, details_page, preload_details_page, crate::pages::registration::details::DetailsForm
 );
 lazy_page!(
     /// Screen 4, for both flows.
@@ -83,6 +98,53 @@ lazy_page!(
     /// Screen 8.
     ResetStart, reset_start_page, preload_reset_start_page, crate::pages::reset::ResetStartPage
 );
+
+/// The part of a screen that lives in route `T`'s module, for a screen whose top is in the
+/// main wasm: a link straight to it paints that top with the app's first render instead of
+/// after every module arrived. Nothing shows in its place meanwhile (the top says what is
+/// coming; a spinner would flash for the usual fraction of a second).
+///
+/// The part renders once that top is on screen, in a task of its own: the screen's first
+/// render is two shorter tasks rather than one long one that ignores the citizen's taps.
+pub fn body<T: LazyView>() -> impl IntoView {
+    // Not `Suspense`: for one view that arrives once, it cost the main wasm 1.6 KB.
+    let part = StoredValue::new_local(None::<AnyView>);
+    let arrived = Trigger::new();
+    // Scoped: the part's effects and contexts belong to this screen, and leaving the screen
+    // first cancels the load.
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        after_next_paint().await;
+        let view = T::load()
+            .await
+            .unwrap_or_else(|_| view! { <PartLoadFailed/> }.into_any());
+        part.set_value(Some(view));
+        arrived.notify();
+    });
+    move || {
+        arrived.track();
+        part.try_update_value(Option::take).flatten()
+    }
+}
+
+/// Resolves after the browser has painted the current frame, or after 100 ms in a hidden tab
+/// (which paints no frames).
+async fn after_next_paint() {
+    use std::time::Duration;
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        let after_frame = resolve.clone();
+        request_animation_frame(move || {
+            set_timeout(
+                move || drop(after_frame.call0(&JsValue::NULL)),
+                Duration::ZERO,
+            )
+        });
+        set_timeout(
+            move || drop(resolve.call0(&JsValue::NULL)),
+            Duration::from_millis(100),
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+}
 
 /// Starts downloading the module of the screen a citizen is likely to open next as soon as
 /// they start using this one (first key, press or input; not focus, which the page's own

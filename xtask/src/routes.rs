@@ -17,7 +17,8 @@ pub fn lazy_paths(app_rs: &str, lazy_rs: &str) -> Result<BTreeMap<String, String
     while let Some(at) = rest.find('<') {
         rest = &rest[at..];
         let tag_end = rest.find('>').context("unclosed tag in src/app.rs")?;
-        // A route's view may hold `>` (`Lazy::<lazy::X>::new()`): the tag runs to "/>" then.
+        // A route's view may hold `>` (`Lazy::<lazy::X>::new()`, a view! of its own): the tag
+        // runs to "/>" then.
         let tag_end = if rest.starts_with("<Route ") {
             rest.find("/>")
                 .context("<Route> without \"/>\" in src/app.rs")?
@@ -35,7 +36,8 @@ pub fn lazy_paths(app_rs: &str, lazy_rs: &str) -> Result<BTreeMap<String, String
                 path_of(tag)?,
             ));
         } else if tag.starts_with("<Route ") {
-            if let Some(route) = between(tag, "Lazy::<lazy::", ">") {
+            // `Lazy::<lazy::X>` (a lazy screen) or `body::<lazy::X>` (a screen's lazy part).
+            if let Some(route) = between(tag, "<lazy::", ">") {
                 let module = modules.get(route).with_context(|| {
                     format!("lazy::{route} is not a lazy_page! in src/pages/lazy.rs")
                 })?;

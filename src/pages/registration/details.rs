@@ -20,10 +20,22 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+/// Screen 3's top: heading and introduction. It is in the main wasm, so a link straight to the
+/// form paints them with the app's first render; `children` is the form ([`DetailsForm`]),
+/// which release builds load from its own module meanwhile (`app.rs`).
 #[component]
-pub fn DetailsPage() -> impl IntoView {
+pub fn DetailsPage(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
     prefetch::<lazy::Otp>();
-    view! { <StepGuard step=Step::Details><DetailsForm/></StepGuard> }
+    view! {
+        <StepGuard step=Step::Details>
+            <section class="page">
+                <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
+                <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
+                {children()}
+            </section>
+        </StepGuard>
+    }
 }
 
 /// The message for one field's error, in the current language.
@@ -39,8 +51,9 @@ fn field_message(errors: &FieldErrors, field: Field, i18n: I18n) -> Option<Strin
     text.map(str::to_owned)
 }
 
+/// Screen 3's form, with its error summary and notices, under [`DetailsPage`]'s introduction.
 #[component]
-fn DetailsForm() -> impl IntoView {
+pub fn DetailsForm() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let requests = PageRequests::new();
@@ -218,60 +231,56 @@ fn DetailsForm() -> impl IntoView {
     };
 
     view! {
-        <section class="page">
-            <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
-            <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
-            <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
-            <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
-            <form class="form" on:submit=on_submit novalidate>
-                <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
-                    required=true inputmode="numeric" autocomplete="off"
-                    hint=Signal::derive(i18n.t(Ui::IdNumberHint))
-                    error=Signal::derive(move || message(Field::IdNumber))
-                    on_edit=Callback::new(move |_| clear_server(|e| e.id_number = None))/>
-                <TextField id="full_name" label=Signal::derive(i18n.t(Field::FullName)) value=full_name
-                    required=true autocomplete="name"
-                    error=Signal::derive(move || message(Field::FullName))
-                    on_edit=Callback::new(move |_| clear_server(|e| e.full_name = None))/>
-                <TextField id="date_of_birth" label=Signal::derive(i18n.t(Field::DateOfBirth)) value=date_of_birth
-                    required=true autocomplete="bday" inputmode="numeric"
-                    hint=Signal::derive(i18n.t(Ui::DateOfBirthHint))
-                    error=Signal::derive(move || message(Field::DateOfBirth))
-                    on_edit=Callback::new(move |_| clear_server(|e| e.date_of_birth = None))/>
-                <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
-                    required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
-                    hint=Signal::derive(i18n.t(Ui::PhoneHint))
-                    error=Signal::derive(move || message(Field::Phone))
-                    status=carrier
-                    on_edit=Callback::new(move |_| { carrier_flag.set(false); clear_server(|e| e.phone = None) })/>
-                <TextField id="email" label=Signal::derive(i18n.t(Field::Email)) value=email
-                    input_type="email" autocomplete="email"
-                    error=Signal::derive(move || message(Field::Email))
-                    on_edit=Callback::new(move |_| clear_server(|e| e.email = None))/>
-                <div class="captcha">
-                    <div class="captcha__image" aria-live="polite">
-                        {move || match captcha.get() {
-                            Some(c) => view! {
-                                <img width="200" height="70" alt=i18n.get(Ui::CaptchaImageAlt) data-captcha-id=c.captcha_id.clone()
-                                    src=format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&c.image_svg))/>
-                            }.into_any(),
-                            None => view! { <span class="captcha__loading">{i18n.get(Ui::CaptchaLoading)}</span> }.into_any(),
-                        }}
-                    </div>
-                    <button type="button" class="button button--secondary captcha__refresh"
-                        on:click={ let load_captcha = load_captcha.clone(); move |_| load_captcha() }>
-                        {i18n.t(Ui::CaptchaRefresh)}
-                    </button>
+    <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
+        <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
+        <form class="form" on:submit=on_submit novalidate>
+            <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
+                required=true inputmode="numeric" autocomplete="off"
+                hint=Signal::derive(i18n.t(Ui::IdNumberHint))
+                error=Signal::derive(move || message(Field::IdNumber))
+                on_edit=Callback::new(move |_| clear_server(|e| e.id_number = None))/>
+            <TextField id="full_name" label=Signal::derive(i18n.t(Field::FullName)) value=full_name
+                required=true autocomplete="name"
+                error=Signal::derive(move || message(Field::FullName))
+                on_edit=Callback::new(move |_| clear_server(|e| e.full_name = None))/>
+            <TextField id="date_of_birth" label=Signal::derive(i18n.t(Field::DateOfBirth)) value=date_of_birth
+                required=true autocomplete="bday" inputmode="numeric"
+                hint=Signal::derive(i18n.t(Ui::DateOfBirthHint))
+                error=Signal::derive(move || message(Field::DateOfBirth))
+                on_edit=Callback::new(move |_| clear_server(|e| e.date_of_birth = None))/>
+            <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
+                required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
+                hint=Signal::derive(i18n.t(Ui::PhoneHint))
+                error=Signal::derive(move || message(Field::Phone))
+                status=carrier
+                on_edit=Callback::new(move |_| { carrier_flag.set(false); clear_server(|e| e.phone = None) })/>
+            <TextField id="email" label=Signal::derive(i18n.t(Field::Email)) value=email
+                input_type="email" autocomplete="email"
+                error=Signal::derive(move || message(Field::Email))
+                on_edit=Callback::new(move |_| clear_server(|e| e.email = None))/>
+            <div class="captcha">
+                <div class="captcha__image" aria-live="polite">
+                    {move || match captcha.get() {
+                        Some(c) => view! {
+                            <img width="200" height="70" alt=i18n.get(Ui::CaptchaImageAlt) data-captcha-id=c.captcha_id.clone()
+                                src=format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&c.image_svg))/>
+                        }.into_any(),
+                        None => view! { <span class="captcha__loading">{i18n.get(Ui::CaptchaLoading)}</span> }.into_any(),
+                    }}
                 </div>
-                <TextField id="captcha_answer" label=Signal::derive(i18n.t(Field::CaptchaAnswer)) value=captcha_answer
-                    required=true autocomplete="off"
-                    hint=Signal::derive(i18n.t(Ui::CaptchaHint))
-                    error=Signal::derive(move || message(Field::CaptchaAnswer))
-                    on_edit=Callback::new(move |_| clear_server(|e| e.captcha_answer = None))/>
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(Ui::Register) }}
+                <button type="button" class="button button--secondary captcha__refresh"
+                    on:click={ let load_captcha = load_captcha.clone(); move |_| load_captcha() }>
+                    {i18n.t(Ui::CaptchaRefresh)}
                 </button>
-            </form>
-        </section>
+            </div>
+            <TextField id="captcha_answer" label=Signal::derive(i18n.t(Field::CaptchaAnswer)) value=captcha_answer
+                required=true autocomplete="off"
+                hint=Signal::derive(i18n.t(Ui::CaptchaHint))
+                error=Signal::derive(move || message(Field::CaptchaAnswer))
+                on_edit=Callback::new(move |_| clear_server(|e| e.captcha_answer = None))/>
+            <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
+                {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(Ui::Register) }}
+            </button>
+        </form>
     }
 }
