@@ -132,5 +132,8 @@ mod tests {
         let paths = lazy_paths(nested, lazy).unwrap();
         assert_eq!(paths["/a"], "other_page");
         assert_eq!(paths["/a/b"], "other_page");
+        // A screen whose top is eager and whose body is the module's.
+        let part = r#"<Route path=path!("/c") view=|| view! { <Top>{lazy::body::<lazy::Other>()}</Top> }/>"#;
+        assert_eq!(lazy_paths(part, lazy).unwrap()["/c"], "other_page");
     }
 }
