@@ -16,7 +16,7 @@ use leptos_router::LazyRoute;
 use wasm_bindgen::JsValue;
 
 /// A lazily loaded view: its code, wherever it lives (its own module in release builds).
-pub trait LazyView: LazyRoute {
+pub trait LazyView {
     /// The view, or the error of a module that did not download.
     fn load() -> impl std::future::Future<Output = Result<AnyView, SplitLoaderError>>;
 }

@@ -231,7 +231,7 @@ pub fn DetailsForm() -> impl IntoView {
     };
 
     view! {
-    <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
+        <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
         <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
         <form class="form" on:submit=on_submit novalidate>
             <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
