@@ -293,6 +293,66 @@ test('a link straight to the form shows its heading and introduction before the 
   await page.context().close();
 });
 
+// The release index.html carries each screen's first render (xtask/src/prerender.rs).
+for (const [path, heading] of [['/', 'Tài khoản Dịch vụ công'], ['/dang-ky/thue-bao-di-dong', 'Đăng ký bằng thuê bao di động']]) {
+  test(`a first visit to ${path} paints the screen's own top before the app's code, and the app takes it over unchanged`, async () => {
+    const page = await openPage(browser, { width: 412 });
+    await page.addInitScript(() => {
+      window.paints = [];
+      new PerformanceObserver((list) => window.paints.push(...list.getEntries().map((e) => [e.entryType, e.startTime, e.value ?? e.size])))
+        .observe({ type: 'largest-contentful-paint', buffered: true });
+      new PerformanceObserver((list) => window.paints.push(...list.getEntries().map((e) => [e.entryType, e.startTime, e.value])))
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/portal-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${BASE}${path}`);
+    await page.getByText(heading, { exact: true }).waitFor();
+    // A picture of the screen until its code is there: nothing to focus, press or read out
+    // but the loading status (Chromium's own accessibility tree: what a screen reader gets).
+    const cdp = await page.context().newCDPSession(page);
+    const exposed = (await cdp.send('Accessibility.getFullAXTree')).nodes
+      .filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
+    assert.deepEqual(exposed.filter((n) => /^(heading|link|button)/.test(n)), []);
+    assert.ok(exposed.includes('status: ') && exposed.includes('StaticText: Đang tải… / Loading…'), exposed.join('\n'));
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+
+    const released = await page.evaluate(() => performance.now());
+    release();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    assert.equal(await page.getByRole('status').filter({ hasText: 'Đang tải' }).count(), 0);
+    const paints = await page.evaluate(() => window.paints);
+    const largest = paints.filter(([type]) => type === 'largest-contentful-paint');
+    assert.ok(largest.length > 0);
+    assert.deepEqual(largest.filter(([, at]) => at > released), [],
+      'the app\'s own render of the same top is no larger paint: the pre-rendered one stays the largest');
+    assert.deepEqual(paints.filter(([type]) => type === 'layout-shift'), [], 'nothing moved when the app took over');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('a visitor who chose English sees the loading state, not the Vietnamese copy, until the app renders', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Register with your mobile number' }).waitFor();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/portal-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 0, 'no Vietnamese heading flashes first');
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Register with your mobile number' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a link straight to the form fetches its code beside the main wasm, each file once, and leaves focus at the top', async () => {
   const page = await openPage(browser);
   const requested = [];

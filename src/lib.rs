@@ -12,5 +12,6 @@ pub mod dev;
 pub mod flow;
 pub mod i18n;
 pub mod pages;
+pub mod paint;
 pub mod session;
 pub mod web_otp;

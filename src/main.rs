@@ -1,16 +1,26 @@
+use leptos::prelude::{document, set_timeout};
+use std::time::Duration;
+
 fn main() {
     console_error_panic_hook::set_once();
     // The first render runs in a task of its own: compiling and instantiating the wasm is one
     // long task already, and a phone that also rendered in it would ignore the citizen's
     // taps for both together.
-    leptos::prelude::set_timeout(
+    set_timeout(
         || {
-            // The CSS-only loading state in index.html has done its job.
-            if let Ok(Some(boot)) = leptos::prelude::document().query_selector(".boot") {
-                boot.remove();
-            }
             leptos::mount::mount_to_body(portal::app::App);
+            // The loading state in index.html (a spinner, or this screen pre-rendered: see
+            // xtask/src/prerender.rs) hides the app (style: `.boot ~ *`) until the page under
+            // the header has rendered (`NextTask`, the next task) and the loading state has
+            // been on screen once: a pre-rendered screen is what the citizen saw first, and
+            // the app's identical one then replaces it without a paint of its own to count.
+            leptos::task::spawn_local(async {
+                portal::paint::after_next_paint().await;
+                if let Ok(Some(boot)) = document().query_selector(".boot") {
+                    boot.remove();
+                }
+            });
         },
-        std::time::Duration::ZERO,
+        Duration::ZERO,
     );
 }

@@ -13,7 +13,6 @@ use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::LazyRoute;
-use wasm_bindgen::JsValue;
 
 /// A lazily loaded view: its code, wherever it lives (its own module in release builds).
 pub trait LazyView {
@@ -113,7 +112,7 @@ pub fn body<T: LazyView>() -> impl IntoView {
     // Scoped: the part's effects and contexts belong to this screen, and leaving the screen
     // first cancels the load.
     leptos::task::spawn_local_scoped_with_cancellation(async move {
-        after_next_paint().await;
+        crate::paint::after_next_paint().await;
         let view = T::load()
             .await
             .unwrap_or_else(|_| view! { <PartLoadFailed/> }.into_any());
@@ -124,26 +123,6 @@ pub fn body<T: LazyView>() -> impl IntoView {
         arrived.track();
         part.try_update_value(Option::take).flatten()
     }
-}
-
-/// Resolves after the browser has painted the current frame, or after 100 ms in a hidden tab
-/// (which paints no frames).
-async fn after_next_paint() {
-    use std::time::Duration;
-    let painted = js_sys::Promise::new(&mut |resolve, _| {
-        let after_frame = resolve.clone();
-        request_animation_frame(move || {
-            set_timeout(
-                move || drop(after_frame.call0(&JsValue::NULL)),
-                Duration::ZERO,
-            )
-        });
-        set_timeout(
-            move || drop(resolve.call0(&JsValue::NULL)),
-            Duration::from_millis(100),
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
 
 /// Starts downloading the module of the screen a citizen is likely to open next as soon as

@@ -2,6 +2,7 @@
 
 mod fuzz;
 mod nginx;
+mod prerender;
 mod routes;
 mod run;
 mod serve;

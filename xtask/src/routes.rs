@@ -1,5 +1,5 @@
-//! Which split module each address needs, read from the app's own route table
-//! (`src/app.rs`) and lazy routes (`src/pages/lazy.rs`), so a path is written once.
+//! Which split module each address needs, and every address, read from the app's own route
+//! table (`src/app.rs`) and lazy routes (`src/pages/lazy.rs`), so a path is written once.
 //!
 //! The release index.html uses it to start downloading a deep link's modules together with
 //! the main wasm, instead of after it (`split::preload_script`).
@@ -11,8 +11,28 @@ use std::collections::BTreeMap;
 /// lazy route of `app_rs`, whose route types `lazy_rs` defines.
 pub fn lazy_paths(app_rs: &str, lazy_rs: &str) -> Result<BTreeMap<String, String>> {
     let modules = lazy_modules(lazy_rs)?;
-    let mut prefixes: Vec<String> = Vec::new();
     let mut paths = BTreeMap::new();
+    for (path, tag) in routes(app_rs)? {
+        // `Lazy::<lazy::X>` (a lazy screen) or `body::<lazy::X>` (a screen's lazy part).
+        if let Some(route) = between(tag, "<lazy::", ">") {
+            let module = modules.get(route).with_context(|| {
+                format!("lazy::{route} is not a lazy_page! in src/pages/lazy.rs")
+            })?;
+            paths.insert(path, module.clone());
+        }
+    }
+    Ok(paths)
+}
+
+/// Every address of `app_rs`'s route table, lazy or not.
+pub fn paths(app_rs: &str) -> Result<Vec<String>> {
+    Ok(routes(app_rs)?.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Each `<Route …/>` tag of `app_rs` with its full path (its `<ParentRoute>`s' joined).
+fn routes(app_rs: &str) -> Result<Vec<(String, &str)>> {
+    let mut prefixes: Vec<String> = Vec::new();
+    let mut routes = Vec::new();
     let mut rest = app_rs;
     while let Some(at) = rest.find('<') {
         rest = &rest[at..];
@@ -36,21 +56,15 @@ pub fn lazy_paths(app_rs: &str, lazy_rs: &str) -> Result<BTreeMap<String, String
                 path_of(tag)?,
             ));
         } else if tag.starts_with("<Route ") {
-            // `Lazy::<lazy::X>` (a lazy screen) or `body::<lazy::X>` (a screen's lazy part).
-            if let Some(route) = between(tag, "<lazy::", ">") {
-                let module = modules.get(route).with_context(|| {
-                    format!("lazy::{route} is not a lazy_page! in src/pages/lazy.rs")
-                })?;
-                let path = join(prefixes.last().map_or("", String::as_str), path_of(tag)?);
-                paths.insert(path, module.clone());
-            }
+            let path = join(prefixes.last().map_or("", String::as_str), path_of(tag)?);
+            routes.push((path, tag));
         }
         rest = &rest[1..];
     }
     if !prefixes.is_empty() {
         bail!("unclosed <ParentRoute> in src/app.rs");
     }
-    Ok(paths)
+    Ok(routes)
 }
 
 /// Route type → module function, from each `lazy_page!(Route, module, preload, Page)`.
@@ -120,6 +134,22 @@ mod tests {
         assert!(!paths.contains_key("/dang-ky"));
         let modules: std::collections::BTreeSet<_> = paths.values().collect();
         assert_eq!(modules.len(), 7, "{paths:?}");
+    }
+
+    #[test]
+    fn every_address_is_listed_lazy_or_not() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let app = std::fs::read_to_string(root.join("src/app.rs")).unwrap();
+        let all = paths(&app).unwrap();
+        for path in [
+            "/",
+            "/dang-ky",
+            "/dang-ky/thue-bao-di-dong",
+            "/quen-mat-khau/otp",
+        ] {
+            assert!(all.iter().any(|p| p == path), "{path} missing from {all:?}");
+        }
+        assert_eq!(all.len(), app_paths().len() + 2, "{all:?}");
     }
 
     #[test]

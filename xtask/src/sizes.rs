@@ -38,7 +38,10 @@ pub fn release_build() -> Result<()> {
         split::RUSTFLAGS,
     );
     status(trunk)?;
-    split::apply(&root().join("dist"))?;
+    let dist = root().join("dist");
+    let split = split::apply(&dist)?;
+    let modules: Vec<String> = split.modules.values().flatten().cloned().collect();
+    crate::prerender::apply(&dist, &modules)?;
     for file in dist_files()? {
         let raw = std::fs::read(&file)?;
         std::fs::write(with_suffix(&file, "br"), brotli(&raw))?;

@@ -170,8 +170,10 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
 
 /// An inline script for index.html: on a deep link (a screen behind the home page opened by
 /// its address, a reload), it preloads that screen's modules, so they download beside the
-/// main wasm instead of after it has started. At low priority: they are of no use before the
-/// main wasm runs, which should get the bandwidth first. The home page preloads nothing.
+/// main wasm instead of after it has started. Once the page has first painted (its
+/// pre-rendered top, `prerender.rs`), and at low priority: they are of no use before the
+/// main wasm runs, and the first paint and the main wasm should get the bandwidth first.
+/// The home page preloads nothing.
 fn preload_script(modules: &HashMap<String, Vec<String>>) -> Result<String> {
     let read = |p: &str| std::fs::read_to_string(root().join(p));
     let paths = routes::lazy_paths(&read("src/app.rs")?, &read("src/pages/lazy.rs")?)?;
@@ -209,8 +211,8 @@ fn preload_script_for(
     let files: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
     Ok(format!(
         "<script>{{const f=[{}],r={{{}}},m=r[location.pathname.replace(/(.)\\/$/,\"$1\")];\
-         if(m)for(const i of m){{const l=document.createElement(\"link\");l.rel=\"preload\";\
-         l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.fetchPriority=\"low\";l.href=\"/\"+f[i];document.head.append(l)}}}}</script>\n",
+         if(m)requestAnimationFrame(()=>setTimeout(()=>{{for(const i of m){{const l=document.createElement(\"link\");l.rel=\"preload\";\
+         l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.fetchPriority=\"low\";l.href=\"/\"+f[i];document.head.append(l)}}}}))}}</script>\n",
         files.join(","),
         table.join(",")
     ))
