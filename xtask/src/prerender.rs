@@ -3,8 +3,8 @@
 //! A citizen on a slow phone otherwise sees a spinner until the main wasm has downloaded and
 //! run. The build opens the release app in headless Chromium (`xtask/prerender.mjs`) with the
 //! split modules and the API held back, so each address shows exactly what the main wasm
-//! renders by itself: the header and, for the home page, the method choice and the form,
-//! the screen's heading and introduction. Each is kept as a `<template>`; an inline script
+//! renders by itself: the header and all of the home page and of the method choice, but only
+//! the form's heading and introduction. Each is kept as a `<template>`; an inline script
 //! puts the one for the current address in place of the spinner before the first paint, and
 //! the app replaces it with the same markup once it has rendered (`src/main.rs`), so nothing
 //! moves and the largest paint is the pre-rendered one.
