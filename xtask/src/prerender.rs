@@ -35,7 +35,8 @@ pub struct Shots {
 /// Pre-renders every address of the route table into `dist/index.html`; `held` are the split
 /// modules (file names in `dist`), which the snapshot must not wait for.
 pub fn apply(dist: &Path, held: &[String]) -> Result<Shots> {
-    let paths = routes::paths(&std::fs::read_to_string(root().join("src/app.rs"))?)?;
+    let app_rs = std::fs::read_to_string(root().join("src/app.rs"))?;
+    let paths = routes::paths(&app_rs)?;
     let out = root().join("target/prerender.json");
     let mut node = cmd("node", &["xtask/prerender.mjs"]);
     node.env("DIST", dist)
@@ -46,13 +47,16 @@ pub fn apply(dist: &Path, held: &[String]) -> Result<Shots> {
     status(node)?;
     let shots: Shots = serde_json::from_str(&std::fs::read_to_string(&out)?)
         .context("reading prerender.mjs's report")?;
-    // The form is the screen most citizens open by a link: if it lost its pre-rendered top,
-    // its first paint would be the spinner again.
-    if !shots.screens.contains_key("/dang-ky/thue-bao-di-dong") {
-        bail!(
-            "no pre-rendered top for the form (found {:?})",
-            shots.screens.keys()
-        );
+    // A screen the main wasm renders that shows nothing without its modules or redirects a
+    // first visit would paint the spinner again: say so rather than ship it quietly.
+    for path in routes::eager_paths(&app_rs)? {
+        if !shots.screens.contains_key(&path) {
+            bail!(
+                "{path} renders from the main wasm but showed no heading at its own address \
+                 without the split modules (pre-rendered: {:?})",
+                shots.screens.keys()
+            );
+        }
     }
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)?;

@@ -29,6 +29,16 @@ pub fn paths(app_rs: &str) -> Result<Vec<String>> {
     Ok(routes(app_rs)?.into_iter().map(|(path, _)| path).collect())
 }
 
+/// The addresses whose screen (or at least its top) the main wasm renders: not a whole lazy
+/// screen (`Lazy::<lazy::X>`).
+pub fn eager_paths(app_rs: &str) -> Result<Vec<String>> {
+    Ok(routes(app_rs)?
+        .into_iter()
+        .filter(|(_, tag)| !tag.contains("Lazy::<"))
+        .map(|(path, _)| path)
+        .collect())
+}
+
 /// Each `<Route …/>` tag of `app_rs` with its full path (its `<ParentRoute>`s' joined).
 fn routes(app_rs: &str) -> Result<Vec<(String, &str)>> {
     let mut prefixes: Vec<String> = Vec::new();
@@ -150,6 +160,10 @@ mod tests {
             assert!(all.iter().any(|p| p == path), "{path} missing from {all:?}");
         }
         assert_eq!(all.len(), app_paths().len() + 2, "{all:?}");
+        assert_eq!(
+            eager_paths(&app).unwrap(),
+            ["/", "/dang-ky", "/dang-ky/thue-bao-di-dong"]
+        );
     }
 
     #[test]
