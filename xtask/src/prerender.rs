@@ -24,17 +24,17 @@ use std::path::Path;
 
 /// What `prerender.mjs` reports.
 #[derive(Debug, Default, Deserialize)]
-pub struct Shots {
+struct Shots {
     /// Address → the app's markup for it (header and main, without comments or ids).
-    pub screens: BTreeMap<String, String>,
+    screens: BTreeMap<String, String>,
     /// The localStorage and sessionStorage a first visit leaves.
-    pub local: BTreeMap<String, String>,
-    pub session: BTreeMap<String, String>,
+    local: BTreeMap<String, String>,
+    session: BTreeMap<String, String>,
 }
 
 /// Pre-renders every address of the route table into `dist/index.html`; `held` are the split
 /// modules (file names in `dist`), which the snapshot must not wait for.
-pub fn apply(dist: &Path, held: &[String]) -> Result<Shots> {
+pub fn apply(dist: &Path, held: &[String]) -> Result<()> {
     let app_rs = std::fs::read_to_string(root().join("src/app.rs"))?;
     let paths = routes::paths(&app_rs)?;
     let out = root().join("target/prerender.json");
@@ -61,7 +61,7 @@ pub fn apply(dist: &Path, held: &[String]) -> Result<Shots> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)?;
     std::fs::write(&index_path, insert(&index, &shots)?)?;
-    Ok(shots)
+    Ok(())
 }
 
 /// `index` with the templates (in its head) and the script that picks one (right after the
@@ -91,8 +91,9 @@ fn insert(index: &str, shots: &Shots) -> Result<String> {
     // Any storage entry a first visit does not leave (or leaves with another value) means
     // the app would render something else: keep the spinner then. Otherwise the screen
     // replaces the spinner, whose status stays for screen readers (the copy is inert).
+    let path = routes::CURRENT_PATH_JS;
     let script = format!(
-        "<script>{{const b=document.querySelector(\".boot\"),p=location.pathname.replace(/(.)\\/$/,\"$1\");\
+        "<script>{{const b=document.querySelector(\".boot\"),p={path};\
          let t=null;for(const e of document.querySelectorAll(\"template[data-screen]\"))if(e.dataset.screen===p)t=e;\
          try{{for(const[s,f]of[[localStorage,{local}],[sessionStorage,{session}]])\
          for(let i=0;i<s.length;i++){{const k=s.key(i);if(!Object.hasOwn(f,k)||f[k]!==s.getItem(k))t=null}}}}catch(e){{t=null}}\

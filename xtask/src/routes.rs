@@ -7,6 +7,10 @@
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
 
+/// JavaScript for the current address as the route table writes it (no trailing slash but
+/// the root's), for index.html's inline scripts that pick something per address.
+pub const CURRENT_PATH_JS: &str = r#"location.pathname.replace(/(.)\/$/,"$1")"#;
+
 /// Path → split point (the module function's name, as in the split manifest), for every
 /// lazy route of `app_rs`, whose route types `lazy_rs` defines.
 pub fn lazy_paths(app_rs: &str, lazy_rs: &str) -> Result<BTreeMap<String, String>> {

@@ -210,11 +210,12 @@ fn preload_script_for(
     }
     let files: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
     Ok(format!(
-        "<script>{{const f=[{}],r={{{}}},m=r[location.pathname.replace(/(.)\\/$/,\"$1\")];\
+        "<script>{{const f=[{}],r={{{}}},m=r[{}];\
          if(m)requestAnimationFrame(()=>setTimeout(()=>{{for(const i of m){{const l=document.createElement(\"link\");l.rel=\"preload\";\
          l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.fetchPriority=\"low\";l.href=\"/\"+f[i];document.head.append(l)}}}}))}}</script>\n",
         files.join(","),
-        table.join(",")
+        table.join(","),
+        routes::CURRENT_PATH_JS
     ))
 }
 
