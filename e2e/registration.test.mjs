@@ -15,6 +15,22 @@ async function advanceServerClock(seconds) {
   assert.equal((await postJson('/api/dev/clock', { advance_s: seconds })).status, 200);
 }
 
+const MAIN_WASM = /\/portal-[0-9a-f]{16}_bg\.wasm$/;
+
+/** Holds the page's requests matching `pattern` until the returned function is called. */
+async function hold(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+/** Waits until the app has replaced index.html's loading state: role queries would otherwise
+ * also match its pre-rendered copy, which is inert but still in the page. */
+async function appTookOver(page) {
+  await page.getByRole('status').filter({ hasText: 'Đang tải' }).waitFor({ state: 'detached' });
+}
+
 async function submitDetails(page) {
   await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
 }
@@ -276,15 +292,10 @@ test('the next step\'s code is fetched once the citizen starts on this one, not 
 
 test('a link straight to the form shows its heading and introduction before the form\'s code arrives', async () => {
   const page = await openPage(browser);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/split_details_page-[^/]*\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await hold(page, /\/split_details_page-[^/]*\.wasm$/);
   await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
   // The app's own top, not the pre-rendered copy shown until the main wasm has run.
-  await page.getByRole('status').filter({ hasText: 'Đang tải' }).waitFor({ state: 'detached' });
+  await appTookOver(page);
   await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
   await page.getByText('Các trường có dấu * đỏ là bắt buộc', { exact: false }).waitFor();
   assert.equal(await page.getByLabel('Họ và tên').count(), 0, 'the form is still on its way');
@@ -306,9 +317,7 @@ for (const [path, heading] of [['/', 'Tài khoản Dịch vụ công'], ['/dang-
       new PerformanceObserver((list) => window.paints.push(...list.getEntries().map((e) => [e.entryType, e.startTime, e.value])))
         .observe({ type: 'layout-shift', buffered: true });
     });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(/\/portal-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    const release = await hold(page, MAIN_WASM);
     await page.goto(`${BASE}${path}`);
     await page.getByText(heading, { exact: true }).waitFor();
     // A picture of the screen until its code is there: nothing to focus, press or read out
@@ -323,8 +332,7 @@ for (const [path, heading] of [['/', 'Tài khoản Dịch vụ công'], ['/dang-
 
     const released = await page.evaluate(() => performance.now());
     release();
-    // Playwright's role queries also see inert content: wait for the loading status to go.
-    await page.getByRole('status').filter({ hasText: 'Đang tải' }).waitFor({ state: 'detached' });
+    await appTookOver(page);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     await page.getByRole('button', { name: 'English', disabled: false }).waitFor();
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
@@ -344,9 +352,7 @@ test('a visitor who chose English sees the loading state, not the Vietnamese cop
   await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Register with your mobile number' }).waitFor();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/portal-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await hold(page, MAIN_WASM);
   await page.reload();
   await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor();
   assert.equal(await page.getByRole('heading', { level: 1 }).count(), 0, 'no Vietnamese heading flashes first');
