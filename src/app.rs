@@ -1,16 +1,21 @@
 use crate::components::header::Header;
 use crate::components::next_task::NextTask;
 use crate::components::page_heading::TrackOpeningPage;
+use crate::flow::state::FlowKind;
+use crate::guards::guarded;
 use crate::i18n::provide_i18n;
-use crate::pages::flow::{RegistrationLayout, ResetLayout};
-use crate::pages::lazy;
+use crate::lazy::{self, Prefetch};
 use crate::pages::registration::details::DetailsPage;
+use crate::pages::steps::FlowLayout;
 use crate::pages::{choose_method::ChooseMethod, home::Home, not_found::NotFound};
+use crate::route_path::StaticPath;
 use crate::session::provide_session;
 use contract::messages::Ui;
+use contract::route_table::{self, Route, Screen};
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
+use leptos_router::{ChooseView, MatchNestedRoutes, NestedRoute};
 
 /// The application: header, routes, and the language and session contexts every page reads.
 #[component]
@@ -27,27 +32,75 @@ pub fn App() -> impl IntoView {
             <NextTask><Header/></NextTask>
             <main id="main" tabindex="-1">
                 <NextTask>
-                <Routes fallback=fallback>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/dang-ky") view=ChooseMethod/>
-                    <ParentRoute path=path!("/dang-ky/thue-bao-di-dong") view=RegistrationLayout>
-                        <Route path=path!("") view=|| view! { <DetailsPage>{lazy::body::<lazy::Details>()}</DetailsPage> }/>
-                        <Route path=path!("otp") view={Lazy::<lazy::Otp>::new()}/>
-                        <Route path=path!("mat-khau") view={Lazy::<lazy::Password>::new()}/>
-                        <Route path=path!("hoan-tat") view={Lazy::<lazy::Done>::new()}/>
-                    </ParentRoute>
-                    <Route path=path!("/dang-nhap") view={Lazy::<lazy::SignIn>::new()}/>
-                    <Route path=path!("/tai-khoan") view={Lazy::<lazy::Account>::new()}/>
-                    <ParentRoute path=path!("/quen-mat-khau") view=ResetLayout>
-                        <Route path=path!("") view={Lazy::<lazy::ResetStart>::new()}/>
-                        <Route path=path!("otp") view={Lazy::<lazy::Otp>::new()}/>
-                        <Route path=path!("mat-khau") view={Lazy::<lazy::Password>::new()}/>
-                    </ParentRoute>
-                </Routes>
+                {Routes(
+                    RoutesProps::builder()
+                        .fallback(fallback)
+                        .children(RouteChildren::to_children(routes))
+                        .build(),
+                )}
                 </NextTask>
             </main>
             {dev_panel()}
         </Router>
+    }
+}
+
+/// `<Routes>` from the route table: the routes outside any flow, then each flow's steps
+/// under the layout that owns its state.
+fn routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
+    let screens = |routes: &mut dyn Iterator<Item = &'static Route>,
+                   path: fn(&Route) -> &'static str| {
+        StaticVec::from(
+            routes
+                .map(|r| NestedRoute::new(StaticPath(path(r)), RouteView(r)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let top = screens(&mut route_table::top_level(), |r| r.path);
+    let flows = FlowKind::ALL.map(|kind| {
+        let steps = screens(
+            &mut route_table::in_flow(kind),
+            route_table::segment_in_flow,
+        );
+        NestedRoute::new(StaticPath(route_table::flow_base(kind)), move || {
+            view! { <FlowLayout kind/> }
+        })
+        .child(steps)
+    });
+    (top, StaticVec::from(flows.to_vec()))
+}
+
+/// A route's view: its screen behind its guard, and the prefetch of the screen it leads to.
+#[derive(Clone, Copy, Debug)]
+struct RouteView(&'static Route);
+
+impl ChooseView for RouteView {
+    async fn choose(self) -> AnyView {
+        let Route {
+            screen,
+            guard,
+            prefetch,
+            ..
+        } = *self.0;
+        // The screens whose code the route table puts in the main wasm; the others load from
+        // their modules (`lazy`, which a test holds to the table).
+        let page = match screen {
+            Screen::Home => guarded(guard, || view! { <Home/> }.into_any()),
+            Screen::ChooseMethod => guarded(guard, || view! { <ChooseMethod/> }.into_any()),
+            // The form's top from the main wasm, its body from its module.
+            Screen::Details => guarded(guard, || {
+                view! { <DetailsPage>{lazy::body(Screen::Details)}</DetailsPage> }.into_any()
+            }),
+            _ => lazy::screen(screen, guard).await,
+        };
+        match prefetch {
+            Some(next) => view! { <Prefetch next/> {page} }.into_any(),
+            None => page,
+        }
+    }
+
+    async fn preload(&self) {
+        lazy::preload(self.0.screen).await;
     }
 }
 

@@ -10,8 +10,11 @@ pub mod components;
 #[cfg(feature = "dev")]
 pub mod dev;
 pub mod flow;
+pub mod guards;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
 pub mod paint;
+pub mod route_path;
 pub mod session;
 pub mod web_otp;

@@ -7,6 +7,7 @@ use crate::flow::outcome::FormNotice;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use contract::registration::Field;
+use contract::route_table::{RESET, SIGN_IN};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,8 +25,8 @@ pub fn FormNoticeView(
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
                     <h2 id="notice-title">{i18n.get(Ui::AccountExistsTitle)}</h2>
                     <ul>
-                        <li><A href="/quen-mat-khau">{i18n.get(Ui::AccountExistsForgot)}</A></li>
-                        <li><A href="/dang-nhap">{i18n.get(Ui::AccountExistsSignIn)}</A></li>
+                        <li><A href=RESET>{i18n.get(Ui::AccountExistsForgot)}</A></li>
+                        <li><A href=SIGN_IN>{i18n.get(Ui::AccountExistsSignIn)}</A></li>
                     </ul>
                     <p>{i18n.get(Ui::AccountExistsCounter)}</p>
                     <p>{i18n.get(Ui::AccountExistsComplaint)}</p>

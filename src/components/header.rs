@@ -1,6 +1,7 @@
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use contract::messages::Ui;
+use contract::route_table::{ACCOUNT, HOME, SIGN_IN};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,7 +15,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="site-header__brand">
+                <A href=HOME attr:class="site-header__brand">
                     <svg class="emblem" viewBox="0 0 32 32" aria-hidden="true" width="36" height="36">
                         <circle cx="16" cy="16" r="15" fill="#c8102e" stroke="#ffd34e" stroke-width="2"/>
                         <path d="M16 7l2.6 6.1 6.6.5-5 4.3 1.6 6.4L16 20.9l-5.8 3.4 1.6-6.4-5-4.3 6.6-.5z" fill="#ffd34e"/>
@@ -24,7 +25,7 @@ pub fn Header() -> impl IntoView {
                         <span class="site-header__tagline">{i18n.t(Ui::PortalTagline)}</span>
                     </span>
                 </A>
-                <a href=move || if signed_in() { "/tai-khoan" } else { "/dang-nhap" } class="site-header__link">
+                <a href=move || if signed_in() { ACCOUNT } else { SIGN_IN } class="site-header__link">
                     {move || i18n.get(if signed_in() { Ui::AccountHeading } else { Ui::SignIn })}
                 </a>
                 <button type="button" class="lang-toggle" on:click=move |_| i18n.toggle()

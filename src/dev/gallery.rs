@@ -5,9 +5,10 @@ use super::hooks::set_canned;
 use super::script;
 use super::states::{canned, find, flow_state, GalleryState, Screen, STATES};
 use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
-use crate::pages::flow::{otp::OtpPage, password::PasswordPage, FlowCtx};
+use crate::guards::guarded;
 use crate::pages::registration::details::{DetailsForm, DetailsPage};
 use crate::pages::registration::done::DonePage;
+use crate::pages::steps::{otp::OtpPage, password::PasswordPage, FlowCtx};
 use crate::pages::{
     account::AccountPage, choose_method::ChooseMethod, home::Home, not_found::NotFound,
     reset::ResetStartPage, sign_in::SignInPage,
@@ -15,6 +16,7 @@ use crate::pages::{
 use crate::session::{use_session, Account};
 use contract::api::SignedIn;
 use contract::personas::{EXISTING_ID, EXISTING_NAME};
+use contract::route_table::Guard;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -101,7 +103,9 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
         },
         Duration::from_millis(150),
     );
-    match state.screen {
+    // Behind the guard the route table gives the screen's address, as in the app.
+    let guard = state.screen.route().map_or(Guard::Open, |r| r.guard);
+    guarded(guard, move || match state.screen {
         Screen::Home => view! { <Home/> }.into_any(),
         Screen::Choose => view! { <ChooseMethod/> }.into_any(),
         Screen::Details => view! { <DetailsPage><DetailsForm/></DetailsPage> }.into_any(),
@@ -115,7 +119,7 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
         Screen::DetailsLoadFailed => {
             view! { <DetailsPage><PartLoadFailed/></DetailsPage> }.into_any()
         }
-    }
+    })
 }
 
 fn mark_ready() {

@@ -9,6 +9,7 @@ use super::DEV_MARKER;
 use crate::api::fetch_text;
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
+use contract::endpoints;
 use contract::personas::{random_citizen, PERSONAS};
 use contract::{Lang, OtpPolicy};
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ async fn fill_details(id: String, name: &'static str, dob: &'static str, phone: 
             .flatten()
             .and_then(|img| img.get_attribute("data-captcha-id"));
         if let Some(captcha_id) = captcha_id {
-            let path = format!("/api/dev/captchas/{captcha_id}");
+            let path = format!("{}/{captcha_id}", endpoints::DEV_CAPTCHAS);
             if let Some(json) = dev_call("GET", &path, None).await {
                 if let Ok(c) = serde_json::from_str::<CaptchaAnswer>(&json) {
                     script::fill("captcha_answer", &c.answer);
@@ -82,7 +83,7 @@ fn jump(kind: FlowKind, step: Step, setup: Setup) {
         window().session_storage().ok().flatten(),
         serde_json::to_string(&flow_state(setup)),
     ) {
-        let _ = storage.set_item(kind.storage_key(), &json);
+        let _ = storage.set_item(crate::flow::state::storage_key(kind), &json);
     }
     let _ = window().location().assign(kind.path(step));
 }
@@ -90,14 +91,14 @@ fn jump(kind: FlowKind, step: Step, setup: Setup) {
 fn set_faults(latency_ms: u32, fail_next: u32) {
     let body = format!(r#"{{"latency_ms":{latency_ms},"fail_next":{fail_next},"status":500}}"#);
     spawn_local(async move {
-        dev_call("POST", "/api/dev/faults", Some(body)).await;
+        dev_call("POST", endpoints::DEV_FAULTS, Some(body)).await;
     });
 }
 
 fn advance(seconds: u32) {
     spawn_local(async move {
         let body = format!(r#"{{"advance_s":{seconds}}}"#);
-        if dev_call("POST", "/api/dev/clock", Some(body))
+        if dev_call("POST", endpoints::DEV_CLOCK, Some(body))
             .await
             .is_some()
         {
@@ -112,7 +113,7 @@ fn advance(seconds: u32) {
 pub fn DevPanel() -> impl IntoView {
     let available = RwSignal::new(false);
     spawn_local(async move {
-        available.set(dev_call("GET", "/api/dev/outbox", None).await.is_some());
+        available.set(dev_call("GET", endpoints::DEV_OUTBOX, None).await.is_some());
     });
     view! { <Show when=move || available.get()><Panel/></Show> }
 }
@@ -132,7 +133,7 @@ fn Panel() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            if let Some(json) = dev_call("GET", "/api/dev/outbox", None).await {
+            if let Some(json) = dev_call("GET", endpoints::DEV_OUTBOX, None).await {
                 if let Ok(list) = serde_json::from_str::<Vec<Sms>>(&json) {
                     inbox.set(list.into_iter().take(6).collect());
                 }

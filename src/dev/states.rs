@@ -7,7 +7,9 @@ use crate::clock::client_now_ms;
 use crate::flow::countdown::OtpClock;
 use crate::flow::state::{FlowKind, FlowState, Started};
 use contract::api::{ApiError, CaptchaChallenge, ErrorCode};
+use contract::endpoints;
 use contract::personas::{EXISTING_ID, EXISTING_NAME, EXISTING_PHONE};
+use contract::route_table::{self as rt, route_at, Route};
 use time::OffsetDateTime;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +32,25 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// The route that shows this screen in the app (none for a module that did not load).
+    pub fn route(self) -> Option<&'static Route> {
+        let path = match self {
+            Screen::Home => rt::HOME,
+            Screen::Choose => rt::CHOOSE_METHOD,
+            Screen::Details | Screen::DetailsLoadFailed => rt::REGISTRATION,
+            Screen::Otp => rt::REGISTRATION_OTP,
+            Screen::Password => rt::REGISTRATION_PASSWORD,
+            Screen::Done => rt::REGISTRATION_DONE,
+            Screen::SignIn => rt::SIGN_IN,
+            Screen::Account => rt::ACCOUNT,
+            Screen::ResetStart => rt::RESET,
+            Screen::ResetOtp => rt::RESET_OTP,
+            Screen::ResetPassword => rt::RESET_PASSWORD,
+            Screen::LoadFailed => return None,
+        };
+        route_at(path)
+    }
+
     pub fn kind(self) -> FlowKind {
         match self {
             Screen::ResetStart | Screen::ResetOtp | Screen::ResetPassword => FlowKind::Reset,
@@ -142,7 +163,7 @@ pub const STATES: &[GalleryState] = &[
             Screen::Details,
             Setup::Filled,
         ),
-        &[("POST", "/api/registrations", ErrorCode::AccountExists)],
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::AccountExists)],
         SUBMIT_FILLED,
     ),
     answered(
@@ -152,7 +173,7 @@ pub const STATES: &[GalleryState] = &[
             Screen::Details,
             Setup::Filled,
         ),
-        &[("POST", "/api/registrations", ErrorCode::CarrierMismatch)],
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
         SUBMIT_FILLED,
     ),
     answered(
@@ -162,7 +183,7 @@ pub const STATES: &[GalleryState] = &[
             Screen::Details,
             Setup::Filled,
         ),
-        &[("POST", "/api/registrations", ErrorCode::RateLimited)],
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::RateLimited)],
         SUBMIT_FILLED,
     ),
     answered(
@@ -172,7 +193,7 @@ pub const STATES: &[GalleryState] = &[
             Screen::Details,
             Setup::Filled,
         ),
-        &[("POST", "/api/registrations", ErrorCode::Unavailable)],
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::Unavailable)],
         SUBMIT_FILLED,
     ),
     state("otp-running", "OTP: đang đếm", Screen::Otp, OTP_RUNNING),
@@ -275,7 +296,7 @@ pub const STATES: &[GalleryState] = &[
             Screen::SignIn,
             Setup::Fresh,
         ),
-        &[("POST", "/api/session", ErrorCode::InvalidCredentials)],
+        &[("POST", endpoints::SESSION, ErrorCode::InvalidCredentials)],
         SIGN_IN,
     ),
     answered(
@@ -285,7 +306,7 @@ pub const STATES: &[GalleryState] = &[
             Screen::SignIn,
             Setup::Fresh,
         ),
-        &[("POST", "/api/session", ErrorCode::Locked)],
+        &[("POST", endpoints::SESSION, ErrorCode::Locked)],
         SIGN_IN,
     ),
     GalleryState {
@@ -385,7 +406,7 @@ pub fn canned(state: &GalleryState) -> Vec<Canned> {
     };
     let mut answers = vec![Canned {
         method: "GET",
-        path_suffix: "/api/captcha",
+        path_suffix: endpoints::CAPTCHA,
         status: 200,
         body: serde_json::to_string(&captcha).unwrap_or_default(),
     }];

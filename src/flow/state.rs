@@ -6,69 +6,7 @@ use contract::api::AccountReady;
 use contract::RegistrationForm;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Details,
-    Otp,
-    Password,
-    Done,
-}
-
-/// The two flows that share the code and password steps: the same screens, their own
-/// URLs, API paths and saved state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FlowKind {
-    Registration,
-    Reset,
-}
-
-impl FlowKind {
-    pub fn path(self, step: Step) -> &'static str {
-        match (self, step) {
-            (FlowKind::Registration, Step::Details) => "/dang-ky/thue-bao-di-dong",
-            (FlowKind::Registration, Step::Otp) => "/dang-ky/thue-bao-di-dong/otp",
-            (FlowKind::Registration, Step::Password) => "/dang-ky/thue-bao-di-dong/mat-khau",
-            (FlowKind::Registration, Step::Done) => "/dang-ky/thue-bao-di-dong/hoan-tat",
-            (FlowKind::Reset, Step::Details) => "/quen-mat-khau",
-            (FlowKind::Reset, Step::Otp) => "/quen-mat-khau/otp",
-            (FlowKind::Reset, Step::Password) => "/quen-mat-khau/mat-khau",
-            // A finished reset signs the citizen in: the account page.
-            (FlowKind::Reset, Step::Done) => "/tai-khoan",
-        }
-    }
-
-    /// Where the flow's OTP and password sub-paths live (`{base}/{id}/otp/verify`...).
-    pub fn api_base(self) -> &'static str {
-        match self {
-            FlowKind::Registration => "/api/registrations",
-            FlowKind::Reset => "/api/password-resets",
-        }
-    }
-
-    /// The sessionStorage key of the flow's non-secret state.
-    pub fn storage_key(self) -> &'static str {
-        match self {
-            FlowKind::Registration => "portal.registration",
-            FlowKind::Reset => "portal.reset",
-        }
-    }
-
-    /// `{base}/{id}/{action}` for the flow's started id.
-    pub fn api_path(self, flow_id: &str, action: &str) -> String {
-        format!("{}/{flow_id}/{action}", self.api_base())
-    }
-}
-
-impl Step {
-    /// The article's "Bước" number (1 home, 2 method, 3 details, 4 OTP, 5 password).
-    pub fn article_step(self) -> u8 {
-        match self {
-            Step::Details => 3,
-            Step::Otp => 4,
-            Step::Password | Step::Done => 5,
-        }
-    }
-}
+pub use contract::flow::{FlowKind, Step};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Started {
@@ -92,6 +30,14 @@ impl Started {
             phone_masked,
             otp: OtpClock::from_status(otp, client_now_ms),
         }
+    }
+}
+
+/// The sessionStorage key of a flow's non-secret state.
+pub fn storage_key(kind: FlowKind) -> &'static str {
+    match kind {
+        FlowKind::Registration => "portal.registration",
+        FlowKind::Reset => "portal.reset",
     }
 }
 
@@ -194,24 +140,16 @@ mod tests {
     }
 
     #[test]
-    fn each_flow_has_its_own_urls_and_api() {
+    fn each_flow_has_its_own_urls_and_saved_state() {
         for step in [Step::Details, Step::Otp, Step::Password] {
             assert!(FlowKind::Registration
                 .path(step)
                 .starts_with("/dang-ky/thue-bao-di-dong"));
             assert!(FlowKind::Reset.path(step).starts_with("/quen-mat-khau"));
         }
-        assert_eq!(
-            FlowKind::Reset.api_path("abc", "otp/verify"),
-            "/api/password-resets/abc/otp/verify"
-        );
-        assert_eq!(
-            FlowKind::Registration.api_path("abc", "password"),
-            "/api/registrations/abc/password"
-        );
         assert_ne!(
-            FlowKind::Registration.storage_key(),
-            FlowKind::Reset.storage_key()
+            storage_key(FlowKind::Registration),
+            storage_key(FlowKind::Reset)
         );
     }
 

@@ -5,23 +5,13 @@ use crate::components::page_heading::{use_title, PageHeading};
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Flash};
 use contract::messages::Ui;
+use contract::route_table::SIGN_IN;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
+/// The account page (signed in only: the route table's guard).
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let session = use_session();
-    view! {
-        <Show when=move || session.account.with(Option::is_some)
-            fallback=|| view! { <Redirect path="/dang-nhap"/> }>
-            <Account/>
-        </Show>
-    }
-}
-
-#[component]
-fn Account() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
@@ -36,7 +26,7 @@ fn Account() -> impl IntoView {
     };
     let sign_out = move |_| {
         session.sign_out();
-        navigate("/dang-nhap", Default::default());
+        navigate(SIGN_IN, Default::default());
     };
     view! {
         <section class="page page--narrow">

@@ -1,8 +1,8 @@
 use crate::components::stepper::Stepper;
 use crate::i18n::use_i18n;
-use crate::pages::lazy::{self, prefetch};
 use contract::messages::Ui;
 use contract::methods::{outcome, ChoiceNote, ChoiceOutcome, Method, Subject};
+use contract::route_table::REGISTRATION;
 use contract::Localize;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -13,7 +13,6 @@ use leptos_router::hooks::use_navigate;
 pub fn ChooseMethod() -> impl IntoView {
     let i18n = use_i18n();
     crate::components::page_heading::use_title(Ui::ChooseHeading, || false);
-    prefetch::<lazy::Details>();
     let subject = RwSignal::new(None::<Subject>);
     let method = RwSignal::new(None::<Method>);
     // The note shows after "Tiếp tục", then follows the choice as it changes.
@@ -27,7 +26,7 @@ pub fn ChooseMethod() -> impl IntoView {
         ev.prevent_default();
         attempted.set(true);
         if outcome(subject.get(), method.get()) == ChoiceOutcome::ContinueWithMobile {
-            navigate("/dang-ky/thue-bao-di-dong", Default::default());
+            navigate(REGISTRATION, Default::default());
         }
     };
 

@@ -1,9 +1,8 @@
 pub mod account;
 pub mod choose_method;
-pub mod flow;
 pub mod home;
-pub mod lazy;
 pub mod not_found;
 pub mod registration;
 pub mod reset;
 pub mod sign_in;
+pub mod steps;

@@ -11,23 +11,18 @@ use crate::components::text_field::TextField;
 use crate::flow::outcome::{form_outcome, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::use_i18n;
-use crate::pages::flow::{use_flow, StepGuard};
-use crate::pages::lazy::{self, prefetch};
+use crate::pages::steps::use_flow;
 use contract::api::{PasswordResetRequest, PasswordResetStarted};
+use contract::endpoints;
 use contract::messages::Ui;
 use contract::registration::{Field, FieldErrors};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+/// Screen 8's first step.
 #[component]
 pub fn ResetStartPage() -> impl IntoView {
-    prefetch::<lazy::Otp>();
-    view! { <StepGuard step=Step::Details><ResetForm/></StepGuard> }
-}
-
-#[component]
-fn ResetForm() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let requests = PageRequests::new();
@@ -94,7 +89,7 @@ fn ResetForm() -> impl IntoView {
         spawn_local(async move {
             let result = requests
                 .post::<_, PasswordResetStarted>(
-                    "/api/password-resets",
+                    endpoints::PASSWORD_RESETS,
                     &body,
                     i18n.lang.get_untracked(),
                 )

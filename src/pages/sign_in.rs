@@ -10,31 +10,20 @@ use crate::components::password_field::PasswordField;
 use crate::components::text_field::TextField;
 use crate::flow::outcome::{sign_in_outcome, SignInNotice};
 use crate::i18n::use_i18n;
-use crate::pages::lazy::{self, prefetch};
 use crate::session::{use_session, Flash};
 use contract::account::SignInErrors;
 use contract::api::{ErrorCode, SignInRequest, SignedIn};
+use contract::endpoints;
 use contract::messages::Ui;
+use contract::route_table::{ACCOUNT, CHOOSE_METHOD, RESET};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+/// Screen 7 (signed out only: the route table's guard).
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    prefetch::<lazy::Account>();
-    let session = use_session();
-    // Already signed in: the account page is what this tab is for.
-    let signed_in = session.account.get_untracked().is_some();
-    view! {
-        <Show when=move || !signed_in fallback=|| view! { <Redirect path="/tai-khoan"/> }>
-            <SignInForm/>
-        </Show>
-    }
-}
-
-#[component]
-fn SignInForm() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let requests = PageRequests::new();
@@ -99,14 +88,14 @@ fn SignInForm() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let result = requests
-                .post::<_, SignedIn>("/api/session", &body, i18n.lang.get_untracked())
+                .post::<_, SignedIn>(endpoints::SESSION, &body, i18n.lang.get_untracked())
                 .await;
             busy.set(false);
             match result {
                 Ok(signed_in) => {
                     password.set(String::new());
                     session.sign_in(id.as_str().to_owned(), signed_in, None);
-                    navigate("/tai-khoan", Default::default());
+                    navigate(ACCOUNT, Default::default());
                 }
                 Err(failure) => {
                     notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
@@ -131,7 +120,7 @@ fn SignInForm() -> impl IntoView {
                 Some(SignInNotice::Locked { until }) => Some(view! {
                     <div class="notice notice--error" role="alert">
                         <p>{move || i18n.fill(Ui::SignInLocked, &[("time", &until)])}</p>
-                        <p><A href="/quen-mat-khau">{i18n.t(Ui::ForgotPassword)}</A></p>
+                        <p><A href=RESET>{i18n.t(Ui::ForgotPassword)}</A></p>
                     </div>
                 }.into_any()),
                 Some(SignInNotice::Retry) => Some(view! {
@@ -151,8 +140,8 @@ fn SignInForm() -> impl IntoView {
                     {move || if busy.get() { i18n.get(Ui::SigningIn) } else { i18n.get(Ui::SignIn) }}
                 </button>
             </form>
-            <p><A href="/quen-mat-khau">{i18n.t(Ui::ForgotPassword)}</A></p>
-            <p><A href="/dang-ky">{i18n.t(Ui::NoAccount)}</A></p>
+            <p><A href=RESET>{i18n.t(Ui::ForgotPassword)}</A></p>
+            <p><A href=CHOOSE_METHOD>{i18n.t(Ui::NoAccount)}</A></p>
         </section>
     }
 }

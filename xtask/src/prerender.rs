@@ -35,8 +35,7 @@ struct Shots {
 /// Pre-renders every address of the route table into `dist/index.html`; `held` are the split
 /// modules (file names in `dist`), which the snapshot must not wait for.
 pub fn apply(dist: &Path, held: &[String]) -> Result<()> {
-    let app_rs = std::fs::read_to_string(root().join("src/app.rs"))?;
-    let paths = routes::paths(&app_rs)?;
+    let paths = routes::paths();
     let out = root().join("target/prerender.json");
     let mut node = cmd("node", &["xtask/prerender.mjs"]);
     node.env("DIST", dist)
@@ -49,7 +48,7 @@ pub fn apply(dist: &Path, held: &[String]) -> Result<()> {
         .context("reading prerender.mjs's report")?;
     // A screen the main wasm renders that shows nothing without its modules or redirects a
     // first visit would paint the spinner again: say so rather than ship it quietly.
-    for path in routes::eager_paths(&app_rs)? {
+    for path in routes::eager_paths() {
         if !shots.screens.contains_key(&path) {
             bail!(
                 "{path} renders from the main wasm but showed no heading at its own address \

@@ -175,9 +175,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
 /// main wasm runs, and the first paint and the main wasm should get the bandwidth first.
 /// The home page preloads nothing.
 fn preload_script(modules: &HashMap<String, Vec<String>>) -> Result<String> {
-    let read = |p: &str| std::fs::read_to_string(root().join(p));
-    let paths = routes::lazy_paths(&read("src/app.rs")?, &read("src/pages/lazy.rs")?)?;
-    preload_script_for(&paths, modules)
+    preload_script_for(&routes::lazy_paths(), modules)
 }
 
 fn preload_script_for(
@@ -199,7 +197,7 @@ fn preload_script_for(
         table.push(format!("\"{path}\":[{}]", indices.join(",")));
     }
     if let Some(point) = modules.keys().find(|p| !paths.values().any(|v| v == *p)) {
-        bail!("split point {point} has no address in src/app.rs");
+        bail!("split point {point} has no address in the route table");
     }
     let plain = |s: &str| {
         s.bytes()

@@ -20,6 +20,8 @@ pub mod account;
 pub mod api;
 pub mod birth_date;
 pub mod email;
+pub mod endpoints;
+pub mod flow;
 pub mod full_name;
 pub mod id_number;
 pub mod lang;
@@ -31,6 +33,7 @@ pub mod personas;
 pub mod phone;
 pub mod provinces;
 pub mod registration;
+pub mod route_table;
 mod text;
 
 pub use birth_date::{BirthDate, BirthDateError};

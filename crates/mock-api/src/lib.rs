@@ -38,7 +38,7 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());
-    let mut app = Router::new().nest("/api", api);
+    let mut app = Router::new().nest(contract::endpoints::API, api);
     if let Some(dir) = &state.config.static_dir {
         app = static_site::serve(app, dir);
     }

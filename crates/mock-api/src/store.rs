@@ -27,11 +27,7 @@ pub struct Account {
     pub locked_until: Option<OffsetDateTime>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FlowKind {
-    Registration,
-    Reset,
-}
+pub use contract::flow::FlowKind;
 
 /// Who a flow's code was sent for.
 pub enum Applicant {

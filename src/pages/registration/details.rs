@@ -10,9 +10,9 @@ use crate::components::text_field::TextField;
 use crate::flow::outcome::{form_outcome, Failure, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::{use_i18n, I18n};
-use crate::pages::flow::{use_flow, StepGuard};
-use crate::pages::lazy::{self, prefetch};
+use crate::pages::steps::use_flow;
 use contract::api::{CaptchaChallenge, ErrorCode, RegistrationRequest, RegistrationStarted};
+use contract::endpoints;
 use contract::messages::Ui;
 use contract::registration::{CaptchaError, Field, FieldErrors};
 use contract::{Phone, RegistrationForm};
@@ -26,15 +26,12 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn DetailsPage(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
-    prefetch::<lazy::Otp>();
     view! {
-        <StepGuard step=Step::Details>
-            <section class="page">
-                <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
-                <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
-                {children()}
-            </section>
-        </StepGuard>
+        <section class="page">
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
+            <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
+            {children()}
+        </section>
     }
 }
 
@@ -98,7 +95,7 @@ pub fn DetailsForm() -> impl IntoView {
             captcha.set(None);
             spawn_local(async move {
                 if let Ok(c) = requests
-                    .get::<CaptchaChallenge>("/api/captcha", i18n.lang.get_untracked())
+                    .get::<CaptchaChallenge>(endpoints::CAPTCHA, i18n.lang.get_untracked())
                     .await
                 {
                     captcha.set(Some(c));
@@ -185,7 +182,7 @@ pub fn DetailsForm() -> impl IntoView {
             spawn_local(async move {
                 let result = requests
                     .post::<_, RegistrationStarted>(
-                        "/api/registrations",
+                        endpoints::REGISTRATIONS,
                         &body,
                         i18n.lang.get_untracked(),
                     )

@@ -1,20 +1,16 @@
 //! Screen 6: the account exists.
 
 use crate::components::page_heading::{use_title, PageHeading};
-use crate::flow::state::Step;
 use crate::i18n::use_i18n;
-use crate::pages::flow::{use_flow, StepGuard};
+use crate::pages::steps::use_flow;
 use contract::messages::Ui;
+use contract::route_table::SIGN_IN;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Screen 6.
 #[component]
 pub fn DonePage() -> impl IntoView {
-    view! { <StepGuard step=Step::Done><Done/></StepGuard> }
-}
-
-#[component]
-fn Done() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let username = move || {
@@ -34,7 +30,7 @@ fn Done() -> impl IntoView {
                 <p class="panel__value">{username}</p>
             </div>
             <p>{i18n.t(Ui::DoneLevel)}</p>
-            <A href="/dang-nhap" attr:class="button">{i18n.t(Ui::GoToSignIn)}</A>
+            <A href=SIGN_IN attr:class="button">{i18n.t(Ui::GoToSignIn)}</A>
         </section>
     }
 }

@@ -9,7 +9,7 @@ use contract::registration::normalize_captcha_answer;
 use time::Duration;
 
 /// A new captcha image. Each is good for one registration submit.
-#[utoipa::path(get, path = "/api/captcha", tag = "registration",
+#[utoipa::path(get, path = contract::endpoints::CAPTCHA, tag = "registration",
     responses((status = 200, body = CaptchaChallenge)))]
 pub async fn new_captcha(State(s): State<AppState>) -> Json<CaptchaChallenge> {
     let mut rng = rand::rng();

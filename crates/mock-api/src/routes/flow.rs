@@ -15,6 +15,7 @@ use contract::api::{
     AccountReady, ApiError, ErrorCode, OtpResent, OtpVerified, SetPasswordRequest,
     VerifyOtpRequest, MOBILE_VERIFICATION_LEVEL,
 };
+use contract::endpoints::{flow_pattern, FlowAction};
 use contract::password::{check, PersonalInfo};
 use contract::{BirthDate, IdNumber, Lang, OtpCode};
 use subtle::ConstantTimeEq;
@@ -204,10 +205,11 @@ async fn set_password(
     ))
 }
 
+/// The three handlers of one flow kind, named at the call (`resend_registration`, ...), with
+/// their OpenAPI paths from the contract.
 macro_rules! flow_handlers {
-    ($kind:expr, $tag:literal, $resend_path:literal, $verify_path:literal, $password_path:literal,
-     $resend:ident, $verify:ident, $password:ident, $created:literal) => {
-        #[utoipa::path(post, path = $resend_path, tag = $tag,
+    ($kind:expr, $tag:literal, $resend:ident, $verify:ident, $password:ident, $created:literal) => {
+        #[utoipa::path(post, path = flow_pattern($kind, FlowAction::Resend), tag = $tag,
             params(("id" = String, Path)),
             responses(
                 (status = 200, body = OtpResent),
@@ -223,7 +225,7 @@ macro_rules! flow_handlers {
             resend(s, $kind, id, lang_of(&headers)).await
         }
 
-        #[utoipa::path(post, path = $verify_path, tag = $tag,
+        #[utoipa::path(post, path = flow_pattern($kind, FlowAction::Verify), tag = $tag,
             params(("id" = String, Path)),
             request_body = VerifyOtpRequest,
             responses(
@@ -243,7 +245,7 @@ macro_rules! flow_handlers {
             verify(s, $kind, id, lang_of(&headers), req).await
         }
 
-        #[utoipa::path(post, path = $password_path, tag = $tag,
+        #[utoipa::path(post, path = flow_pattern($kind, FlowAction::Password), tag = $tag,
             params(("id" = String, Path)),
             request_body = SetPasswordRequest,
             responses(
@@ -269,9 +271,6 @@ macro_rules! flow_handlers {
 flow_handlers!(
     FlowKind::Registration,
     "registration",
-    "/api/registrations/{id}/otp/resend",
-    "/api/registrations/{id}/otp/verify",
-    "/api/registrations/{id}/password",
     resend_registration,
     verify_registration,
     password_registration,
@@ -280,9 +279,6 @@ flow_handlers!(
 flow_handlers!(
     FlowKind::Reset,
     "password reset",
-    "/api/password-resets/{id}/otp/resend",
-    "/api/password-resets/{id}/otp/verify",
-    "/api/password-resets/{id}/password",
     resend_reset,
     verify_reset,
     password_reset,

@@ -13,37 +13,37 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, HeaderMap};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
+use contract::endpoints::FlowAction::{Password, Resend, Verify};
+use contract::endpoints::*;
+use contract::flow::FlowKind::{Registration, Reset};
 use contract::Lang;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub fn api(state: &AppState) -> Router<AppState> {
+    // Paths from the contract (the client uses the same), nested under `/api` by `app`.
+    let at = |path: &str| under_api(path).to_owned();
+    let flow = |kind, action| at(&flow_pattern(kind, action));
     let mut router = Router::new()
-        .route("/captcha", get(captcha::new_captcha))
-        .route("/registrations", post(registrations::start))
+        .route(&at(CAPTCHA), get(captcha::new_captcha))
+        .route(&at(REGISTRATIONS), post(registrations::start))
+        .route(&flow(Registration, Resend), post(flow::resend_registration))
+        .route(&flow(Registration, Verify), post(flow::verify_registration))
         .route(
-            "/registrations/{id}/otp/resend",
-            post(flow::resend_registration),
-        )
-        .route(
-            "/registrations/{id}/otp/verify",
-            post(flow::verify_registration),
-        )
-        .route(
-            "/registrations/{id}/password",
+            &flow(Registration, Password),
             post(flow::password_registration),
         )
-        .route("/password-resets", post(resets::start))
-        .route("/password-resets/{id}/otp/resend", post(flow::resend_reset))
-        .route("/password-resets/{id}/otp/verify", post(flow::verify_reset))
-        .route("/password-resets/{id}/password", post(flow::password_reset))
-        .route("/session", post(session::sign_in))
-        .route("/openapi.json", get(openapi::document));
+        .route(&at(PASSWORD_RESETS), post(resets::start))
+        .route(&flow(Reset, Resend), post(flow::resend_reset))
+        .route(&flow(Reset, Verify), post(flow::verify_reset))
+        .route(&flow(Reset, Password), post(flow::password_reset))
+        .route(&at(SESSION), post(session::sign_in))
+        .route(&at(OPENAPI), get(openapi::document));
     if !state.config.no_dev {
         router = router
-            .route("/dev/outbox", get(dev::outbox))
-            .route("/dev/captchas/{id}", get(dev::captcha_answer))
-            .route("/dev/clock", post(dev::clock))
-            .route("/dev/faults", post(dev::set_faults));
+            .route(&at(DEV_OUTBOX), get(dev::outbox))
+            .route(&at(&dev_captcha_pattern()), get(dev::captcha_answer))
+            .route(&at(DEV_CLOCK), post(dev::clock))
+            .route(&at(DEV_FAULTS), post(dev::set_faults));
     }
     router.layer(axum::middleware::from_fn_with_state(
         state.clone(),

@@ -20,7 +20,7 @@ fn dummy_hash() -> &'static str {
 }
 
 /// `POST /api/session`: ID number + password; 5 failures lock the account for 15 minutes.
-#[utoipa::path(post, path = "/api/session", tag = "sign in",
+#[utoipa::path(post, path = contract::endpoints::SESSION, tag = "sign in",
     request_body = SignInRequest,
     responses(
         (status = 200, body = SignedIn),

@@ -1,7 +1,7 @@
 //! Screen 5 (and the reset's last step): the password, with the contract's rules as a
 //! live checklist. A finished reset signs the citizen in with the new password.
 
-use super::{use_flow, use_flow_kind, StepGuard};
+use super::{use_flow, use_flow_kind};
 use crate::api::PageRequests;
 use crate::clock::today_in_vietnam;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -12,27 +12,20 @@ use crate::components::password_rules::PasswordRules;
 use crate::flow::outcome::Failure;
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
-use crate::pages::lazy::{self, prefetch};
 use crate::session::{use_session, Flash};
 use contract::api::{AccountReady, ErrorCode, SetPasswordRequest, SignInRequest, SignedIn};
+use contract::endpoints::{self, FlowAction};
 use contract::messages::Ui;
 use contract::password::{check, PersonalInfo};
+use contract::route_table::SIGN_IN;
 use contract::{BirthDate, IdNumber, PasswordRule, Phone};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+/// Screen 5 (and the reset's last step).
 #[component]
 pub fn PasswordPage() -> impl IntoView {
-    match use_flow_kind() {
-        FlowKind::Registration => prefetch::<lazy::Done>(),
-        FlowKind::Reset => prefetch::<lazy::Account>(),
-    }
-    view! { <StepGuard step=Step::Password><PasswordForm/></StepGuard> }
-}
-
-#[component]
-fn PasswordForm() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let kind = use_flow_kind();
@@ -137,7 +130,7 @@ fn PasswordForm() -> impl IntoView {
         let requests = requests.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            let path = kind.api_path(&id, "password");
+            let path = kind.api_path(&id, FlowAction::Password);
             let lang = i18n.lang.get_untracked();
             let result = requests.post::<_, AccountReady>(&path, &body, lang).await;
             let account = match result {
@@ -170,7 +163,7 @@ fn PasswordForm() -> impl IntoView {
                     password: password.get_untracked(),
                 };
                 match requests
-                    .post::<_, SignedIn>("/api/session", &request, lang)
+                    .post::<_, SignedIn>(endpoints::SESSION, &request, lang)
                     .await
                 {
                     Ok(s) => {
@@ -185,7 +178,7 @@ fn PasswordForm() -> impl IntoView {
             flow.update(|f| f.finished(account));
             // A reset ends on the account page when signed in, else on the sign-in page.
             let next = if session.account.get_untracked().is_none() && kind == FlowKind::Reset {
-                "/dang-nhap"
+                SIGN_IN
             } else {
                 kind.path(Step::Done)
             };

@@ -1,7 +1,7 @@
 //! Screen 4 (and the reset's code step): the one-time code, with its countdown, resend
 //! and WebOTP.
 
-use super::{use_flow, use_flow_kind, StepGuard};
+use super::{use_flow, use_flow_kind};
 use crate::api::PageRequests;
 use crate::clock::client_now_ms;
 use crate::components::page_heading::{use_title, PageHeading};
@@ -9,20 +9,14 @@ use crate::flow::countdown::{mmss, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
-use crate::pages::lazy::{self, prefetch};
 use crate::web_otp::WebOtp;
 use contract::api::{ErrorCode, OtpResent, OtpVerified, VerifyOtpRequest};
+use contract::endpoints::FlowAction;
 use contract::messages::Ui;
 use contract::{OtpCode, OtpCodeError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-
-#[component]
-pub fn OtpPage() -> impl IntoView {
-    prefetch::<lazy::Password>();
-    view! { <StepGuard step=Step::Otp><OtpForm/></StepGuard> }
-}
 
 /// The ticking clock of a countdown: one interval, cleared when the screen unmounts.
 /// Only the displayed time comes from it; the remaining time comes from server times.
@@ -37,8 +31,9 @@ pub fn use_now_ms() -> ReadSignal<i64> {
     now
 }
 
+/// Screen 4 (and the reset's code step).
 #[component]
-fn OtpForm() -> impl IntoView {
+pub fn OtpPage() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let kind = use_flow_kind();
@@ -89,7 +84,7 @@ fn OtpForm() -> impl IntoView {
             let requests = requests.clone();
             let navigate = navigate.clone();
             spawn_local(async move {
-                let path = kind.api_path(&s.flow_id, "otp/verify");
+                let path = kind.api_path(&s.flow_id, FlowAction::Verify);
                 let body = VerifyOtpRequest {
                     code: parsed.as_str().to_owned(),
                 };
@@ -132,7 +127,7 @@ fn OtpForm() -> impl IntoView {
             busy.set(true);
             let requests = requests.clone();
             spawn_local(async move {
-                let path = kind.api_path(&s.flow_id, "otp/resend");
+                let path = kind.api_path(&s.flow_id, FlowAction::Resend);
                 let result = requests
                     .post::<_, OtpResent>(&path, &serde_json::json!({}), i18n.lang.get_untracked())
                     .await;

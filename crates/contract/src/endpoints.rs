@@ -1,0 +1,92 @@
+//! Every `/api` path, written once: the mock's router, its OpenAPI document (checked by a
+//! test against these) and the SPA's client all take them from here.
+
+use crate::flow::FlowKind;
+
+/// The prefix every API path has (the mock nests its router under it).
+pub const API: &str = "/api";
+
+pub const CAPTCHA: &str = "/api/captcha";
+pub const REGISTRATIONS: &str = "/api/registrations";
+pub const PASSWORD_RESETS: &str = "/api/password-resets";
+pub const SESSION: &str = "/api/session";
+pub const OPENAPI: &str = "/api/openapi.json";
+
+/// Development endpoints (the mock without `--no-dev`): the dev panel and tests use them.
+pub const DEV_OUTBOX: &str = "/api/dev/outbox";
+pub const DEV_CAPTCHAS: &str = "/api/dev/captchas";
+pub const DEV_CLOCK: &str = "/api/dev/clock";
+pub const DEV_FAULTS: &str = "/api/dev/faults";
+
+/// What a started flow's id is posted to, under its kind's base path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlowAction {
+    Resend,
+    Verify,
+    Password,
+}
+
+impl FlowAction {
+    pub const ALL: [FlowAction; 3] = [FlowAction::Resend, FlowAction::Verify, FlowAction::Password];
+
+    /// The part after `{base}/{id}/`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            FlowAction::Resend => "otp/resend",
+            FlowAction::Verify => "otp/verify",
+            FlowAction::Password => "password",
+        }
+    }
+}
+
+/// The router's pattern of a flow action (`/api/registrations/{id}/otp/verify`).
+pub fn flow_pattern(kind: FlowKind, action: FlowAction) -> String {
+    kind.api_path("{id}", action)
+}
+
+/// The router's pattern of one dev captcha's answer.
+pub fn dev_captcha_pattern() -> String {
+    format!("{DEV_CAPTCHAS}/{{id}}")
+}
+
+/// The path under [`API`] (what a router nested there matches).
+pub fn under_api(path: &str) -> &str {
+    path.strip_prefix(API)
+        .expect("every API path starts with /api")
+}
+
+/// Every path with its router pattern, for the tests that compare them with the router and
+/// the OpenAPI document.
+pub fn all_patterns() -> Vec<String> {
+    let mut all: Vec<String> = [CAPTCHA, REGISTRATIONS, PASSWORD_RESETS, SESSION, OPENAPI]
+        .map(String::from)
+        .to_vec();
+    for kind in FlowKind::ALL {
+        all.extend(FlowAction::ALL.map(|action| flow_pattern(kind, action)));
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flow_paths_are_under_their_kind() {
+        assert_eq!(
+            FlowKind::Reset.api_path("abc", FlowAction::Verify),
+            "/api/password-resets/abc/otp/verify"
+        );
+        assert_eq!(
+            FlowKind::Registration.api_path("abc", FlowAction::Password),
+            "/api/registrations/abc/password"
+        );
+        assert_eq!(
+            flow_pattern(FlowKind::Registration, FlowAction::Password),
+            "/api/registrations/{id}/password"
+        );
+        for path in all_patterns() {
+            assert!(under_api(&path).starts_with('/'), "{path}");
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Every screen's address, declared once: open this first to find a screen.
+//!
+//! For each address: the screen it shows, the flow whose state it lives in (the layout that
+//! owns and saves that state), the guard that decides whether it may show, and the screen
+//! whose code it starts fetching once the citizen starts using it. Where each screen's code
+//! lives (the main wasm or a split module) is [`Screen::code`].
+//!
+//! The SPA builds its `<Routes>` from [`ROUTES`] (`src/app.rs`); links and navigations take
+//! the path consts below; the release build (`xtask`) reads the same table natively to know
+//! what to pre-render and what a deep link preloads. Nothing scans source text for routes.
+
+use crate::flow::{FlowKind, Step};
+
+pub const HOME: &str = "/";
+pub const CHOOSE_METHOD: &str = "/dang-ky";
+pub const SIGN_IN: &str = "/dang-nhap";
+pub const ACCOUNT: &str = "/tai-khoan";
+
+macro_rules! registration {
+    () => {
+        "/dang-ky/thue-bao-di-dong"
+    };
+    ($step:literal) => {
+        concat!(registration!(), "/", $step)
+    };
+}
+macro_rules! reset {
+    () => {
+        "/quen-mat-khau"
+    };
+    ($step:literal) => {
+        concat!(reset!(), "/", $step)
+    };
+}
+
+pub const REGISTRATION: &str = registration!();
+pub const REGISTRATION_OTP: &str = registration!("otp");
+pub const REGISTRATION_PASSWORD: &str = registration!("mat-khau");
+pub const REGISTRATION_DONE: &str = registration!("hoan-tat");
+pub const RESET: &str = reset!();
+pub const RESET_OTP: &str = reset!("otp");
+pub const RESET_PASSWORD: &str = reset!("mat-khau");
+
+/// What a screen is, whatever address shows it (the code and password steps serve both flows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Home,
+    ChooseMethod,
+    Details,
+    Otp,
+    Password,
+    Done,
+    SignIn,
+    Account,
+    ResetStart,
+}
+
+/// Whether a screen may show, decided by the app before the screen (and its code) loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// Anyone.
+    Open,
+    /// Only once the route's flow has reached this step; else the furthest step it has.
+    Step(Step),
+    /// Only signed in; else the sign-in page.
+    SignedIn,
+    /// Only signed out; else the account page.
+    SignedOut,
+}
+
+/// Where a screen's code lives in a release build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    /// In the main wasm: the screen paints with the app's first render.
+    Main,
+    /// Its top (heading, introduction) in the main wasm, its body in the named split module.
+    TopInMain { body: &'static str },
+    /// All of it in the named split module (the split point's function name).
+    Module(&'static str),
+}
+
+impl Screen {
+    pub const fn code(self) -> Code {
+        match self {
+            Screen::Home | Screen::ChooseMethod => Code::Main,
+            Screen::Details => Code::TopInMain {
+                body: "details_page",
+            },
+            Screen::Otp => Code::Module("otp_page"),
+            Screen::Password => Code::Module("password_page"),
+            Screen::Done => Code::Module("done_page"),
+            Screen::SignIn => Code::Module("sign_in_page"),
+            Screen::Account => Code::Module("account_page"),
+            Screen::ResetStart => Code::Module("reset_start_page"),
+        }
+    }
+
+    /// The split module that holds (some of) the screen's code, if any.
+    pub const fn module(self) -> Option<&'static str> {
+        match self.code() {
+            Code::Main => None,
+            Code::TopInMain { body: module } | Code::Module(module) => Some(module),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub path: &'static str,
+    pub screen: Screen,
+    /// The flow whose layout owns this screen's state, if any.
+    pub flow: Option<FlowKind>,
+    pub guard: Guard,
+    /// The screen whose code to fetch once the citizen starts using this one.
+    pub prefetch: Option<Screen>,
+}
+
+const fn route(
+    path: &'static str,
+    screen: Screen,
+    guard: Guard,
+    prefetch: Option<Screen>,
+) -> Route {
+    Route {
+        path,
+        screen,
+        flow: None,
+        guard,
+        prefetch,
+    }
+}
+
+const fn step(
+    flow: FlowKind,
+    path: &'static str,
+    screen: Screen,
+    step: Step,
+    prefetch: Option<Screen>,
+) -> Route {
+    Route {
+        path,
+        screen,
+        flow: Some(flow),
+        guard: Guard::Step(step),
+        prefetch,
+    }
+}
+
+use FlowKind::{Registration, Reset};
+
+pub const ROUTES: &[Route] = &[
+    route(HOME, Screen::Home, Guard::Open, None),
+    route(
+        CHOOSE_METHOD,
+        Screen::ChooseMethod,
+        Guard::Open,
+        Some(Screen::Details),
+    ),
+    step(
+        Registration,
+        REGISTRATION,
+        Screen::Details,
+        Step::Details,
+        Some(Screen::Otp),
+    ),
+    step(
+        Registration,
+        REGISTRATION_OTP,
+        Screen::Otp,
+        Step::Otp,
+        Some(Screen::Password),
+    ),
+    step(
+        Registration,
+        REGISTRATION_PASSWORD,
+        Screen::Password,
+        Step::Password,
+        Some(Screen::Done),
+    ),
+    step(
+        Registration,
+        REGISTRATION_DONE,
+        Screen::Done,
+        Step::Done,
+        None,
+    ),
+    route(
+        SIGN_IN,
+        Screen::SignIn,
+        Guard::SignedOut,
+        Some(Screen::Account),
+    ),
+    route(ACCOUNT, Screen::Account, Guard::SignedIn, None),
+    step(
+        Reset,
+        RESET,
+        Screen::ResetStart,
+        Step::Details,
+        Some(Screen::Otp),
+    ),
+    step(
+        Reset,
+        RESET_OTP,
+        Screen::Otp,
+        Step::Otp,
+        Some(Screen::Password),
+    ),
+    // A finished reset signs the citizen in: its last step leads to the account page.
+    step(
+        Reset,
+        RESET_PASSWORD,
+        Screen::Password,
+        Step::Password,
+        Some(Screen::Account),
+    ),
+];
+
+/// The route at `path` (as the table writes it: no trailing slash but the root's).
+pub fn route_at(path: &str) -> Option<&'static Route> {
+    ROUTES.iter().find(|r| r.path == path)
+}
+
+/// The routes outside any flow, in table order.
+pub fn top_level() -> impl Iterator<Item = &'static Route> {
+    ROUTES.iter().filter(|r| r.flow.is_none())
+}
+
+/// A flow's routes, in table order.
+pub fn in_flow(flow: FlowKind) -> impl Iterator<Item = &'static Route> {
+    ROUTES.iter().filter(move |r| r.flow == Some(flow))
+}
+
+/// The address of `step` in `flow`. A finished reset has signed the citizen in: its "done"
+/// is the account page.
+pub fn step_path(flow: FlowKind, wanted: Step) -> &'static str {
+    if (flow, wanted) == (Reset, Step::Done) {
+        return ACCOUNT;
+    }
+    in_flow(flow)
+        .find(|r| r.guard == Guard::Step(wanted))
+        .map(|r| r.path)
+        .expect("every step of a flow has its route (tested)")
+}
+
+/// The layout route of a flow: the address of its first step, which all its steps are under.
+pub fn flow_base(flow: FlowKind) -> &'static str {
+    step_path(flow, Step::Details)
+}
+
+/// A flow step's path relative to its flow's base (`""` for the first step, `"otp"`...).
+pub fn segment_in_flow(route: &Route) -> &'static str {
+    let base = route.flow.map_or("", flow_base);
+    route
+        .path
+        .strip_prefix(base)
+        .map(|rest| rest.trim_start_matches('/'))
+        .expect("a flow's steps are under its base (tested)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_address_is_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for r in ROUTES {
+            assert!(seen.insert(r.path), "{} twice", r.path);
+            assert!(r.path.starts_with('/'), "{}", r.path);
+            assert!(r.path == "/" || !r.path.ends_with('/'), "{}", r.path);
+        }
+    }
+
+    #[test]
+    fn every_step_of_every_flow_has_one_route_under_the_flows_base() {
+        for flow in FlowKind::ALL {
+            for s in [Step::Details, Step::Otp, Step::Password, Step::Done] {
+                let path = step_path(flow, s);
+                assert!(route_at(path).is_some(), "{flow:?} {s:?}: {path}");
+            }
+            for r in in_flow(flow) {
+                assert!(matches!(r.guard, Guard::Step(_)), "{r:?}");
+                assert!(r.path.starts_with(flow_base(flow)), "{r:?}");
+                let _ = segment_in_flow(r);
+            }
+        }
+        assert_eq!(segment_in_flow(route_at(RESET_OTP).unwrap()), "otp");
+        assert_eq!(segment_in_flow(route_at(REGISTRATION).unwrap()), "");
+        assert_eq!(FlowKind::Reset.path(Step::Done), ACCOUNT);
+    }
+
+    #[test]
+    fn step_guards_belong_to_a_flow_and_prefetches_are_of_other_screens_with_code() {
+        for r in ROUTES {
+            if let Guard::Step(_) = r.guard {
+                assert!(r.flow.is_some(), "{r:?}");
+            }
+            if let Some(next) = r.prefetch {
+                assert_ne!(next, r.screen, "{r:?}");
+                assert!(next.module().is_some(), "{r:?}: nothing to fetch");
+            }
+        }
+    }
+}

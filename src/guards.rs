@@ -1,0 +1,65 @@
+//! The route table's guards ([`contract::route_table::Guard`]) as views: whether a screen
+//! may show, decided around the screen rather than inside it, and where a citizen who may
+//! not see it goes instead.
+
+use crate::components::stepper::Stepper;
+use crate::flow::state::{FlowKind, Step};
+use crate::pages::steps::FlowCtx;
+use crate::session::use_session;
+use contract::route_table::{Guard, ACCOUNT, SIGN_IN};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+/// `page` behind `guard`.
+pub fn guarded(guard: Guard, page: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    match guard {
+        Guard::Open => page(),
+        Guard::Step(step) => view! { <StepGuard step=step>{page()}</StepGuard> }.into_any(),
+        Guard::SignedIn => view! { <SignedIn>{page()}</SignedIn> }.into_any(),
+        Guard::SignedOut => view! { <SignedOut>{page()}</SignedOut> }.into_any(),
+    }
+}
+
+/// Renders `children` only if the flow has reached `step`; otherwise redirects to the
+/// furthest step it has (a fresh tab on `/otp` lands on the form).
+#[component]
+pub fn StepGuard(step: Step, children: ChildrenFn) -> impl IntoView {
+    let FlowCtx { kind, state } = expect_context::<FlowCtx>();
+    let reachable = Memo::new(move |_| state.with(|f| f.reachable(step)));
+    view! {
+        <Show when=move || reachable.get() == step
+            fallback=move || view! { <Redirect path=kind.path(reachable.get())/> }>
+            // The article's five steps are the registration's; a reset has no stepper.
+            {(kind == FlowKind::Registration).then(|| view! {
+                <div class="page page--top">
+                    <Stepper current=Signal::derive(move || step.article_step())/>
+                </div>
+            })}
+            {children()}
+        </Show>
+    }
+}
+
+/// Signed out (or after signing out here): the sign-in page.
+#[component]
+fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Show when=move || session.account.with(Option::is_some)
+            fallback=|| view! { <Redirect path=SIGN_IN/> }>
+            {children()}
+        </Show>
+    }
+}
+
+/// Already signed in on arrival: the account page is what this tab is for. Decided once, so
+/// signing in on this page leaves by the page's own navigation.
+#[component]
+fn SignedOut(children: ChildrenFn) -> impl IntoView {
+    let signed_in = use_session().account.get_untracked().is_some();
+    view! {
+        <Show when=move || !signed_in fallback=|| view! { <Redirect path=ACCOUNT/> }>
+            {children()}
+        </Show>
+    }
+}
