@@ -1,8 +1,8 @@
 //! The notices a form shows for server answers that are not field errors, each with
 //! what the citizen can do next (spec §2).
 
-use crate::clock::client_now_ms;
-use crate::flow::countdown::mmss;
+use crate::clock::use_now_ms;
+use crate::flow::countdown::{mmss, seconds_left};
 use crate::flow::outcome::FormNotice;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
@@ -61,17 +61,11 @@ pub fn FormNoticeView(
 #[component]
 fn RateLimitWait(wait_until_ms: RwSignal<i64>) -> impl IntoView {
     let i18n = use_i18n();
-    let now = RwSignal::new(client_now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(client_now_ms()),
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let now = use_now_ms(std::time::Duration::from_secs(1));
     view! {
         <p>{move || {
-            let left = ((wait_until_ms.get() - now.get()).max(0) + 999) / 1000;
-            i18n.fill(Ui::RateLimitedBody, &[("time", &mmss(left as u64))])
+            let left = seconds_left(wait_until_ms.get(), now.get());
+            i18n.fill(Ui::RateLimitedBody, &[("time", &mmss(left))])
         }}</p>
     }
 }

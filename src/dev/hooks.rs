@@ -1,7 +1,7 @@
 //! The two places production code consults the dev kit: the clock (moved with the mock's)
 //! and the API client (offline mode, and the gallery's canned answers).
 
-use crate::flow::outcome::Failure;
+use crate::api::Failure;
 use std::cell::{Cell, RefCell};
 
 thread_local! {

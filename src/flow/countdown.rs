@@ -40,9 +40,7 @@ impl OtpClock {
     }
 
     fn seconds_until(&self, deadline_ms: i64, client_now_ms: i64) -> u64 {
-        let left_ms = deadline_ms - (client_now_ms + self.offset_ms);
-        // Round up: "00:01" until the very end, "00:00" only when it is over.
-        u64::try_from((left_ms + 999).div_euclid(1000)).unwrap_or(0)
+        seconds_left(deadline_ms, client_now_ms + self.offset_ms)
     }
 
     pub fn remaining_s(&self, client_now_ms: i64) -> u64 {
@@ -61,6 +59,12 @@ impl OtpClock {
             _ => Phase::Running,
         }
     }
+}
+
+/// Whole seconds from `now_ms` to `deadline_ms`, rounded up: "00:01" until the very end,
+/// "00:00" only when it is over (and after).
+pub fn seconds_left(deadline_ms: i64, now_ms: i64) -> u64 {
+    u64::try_from((deadline_ms - now_ms + 999).div_euclid(1000)).unwrap_or(0)
 }
 
 /// `mm:ss`.
@@ -112,6 +116,15 @@ mod tests {
         assert_eq!(at(270), Phase::Last30Seconds);
         assert_eq!(at(299), Phase::Last30Seconds);
         assert_eq!(at(300), Phase::Expired);
+    }
+
+    #[test]
+    fn seconds_left_round_up_and_stop_at_zero() {
+        assert_eq!(seconds_left(10_000, 0), 10);
+        assert_eq!(seconds_left(10_000, 1), 10);
+        assert_eq!(seconds_left(10_000, 9_999), 1);
+        assert_eq!(seconds_left(10_000, 10_000), 0);
+        assert_eq!(seconds_left(10_000, 99_000), 0);
     }
 
     #[test]

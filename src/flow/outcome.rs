@@ -1,20 +1,10 @@
 //! What an API failure means on screen. Every failure maps to something the citizen can
 //! act on; nothing they typed is lost.
 
-use contract::api::{ApiError, ErrorCode};
+use crate::api::Failure;
+use contract::api::ErrorCode;
 use contract::registration::{CaptchaError, FieldErrors};
 use time::OffsetDateTime;
-
-/// Why a request did not succeed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// The server answered with the API's error shape.
-    Api(ApiError),
-    /// No answer: offline, DNS, connection reset, or our timeout.
-    Network,
-    /// An answer that is not the API's (a proxy's HTML 502, say).
-    Unreadable { status: u16 },
-}
 
 /// Notices on the details form (spec §2), beside the field errors.
 #[derive(Clone, Debug, PartialEq, Eq)]

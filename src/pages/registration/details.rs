@@ -1,5 +1,6 @@
 //! Screen 3: the details form.
 
+use crate::api::Failure;
 use crate::api::PageRequests;
 use crate::clock::{client_now_ms, today_in_vietnam};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -7,7 +8,7 @@ use crate::components::form_notice::FormNoticeView;
 use crate::components::form_submit::FormSubmit;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
-use crate::flow::outcome::{form_outcome, Failure, FormNotice};
+use crate::flow::outcome::{form_outcome, FormNotice};
 use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::steps::use_flow;

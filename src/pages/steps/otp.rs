@@ -3,9 +3,9 @@
 
 use super::{use_flow, use_flow_kind};
 use crate::api::PageRequests;
-use crate::clock::client_now_ms;
+use crate::clock::{client_now_ms, use_now_ms};
 use crate::components::page_heading::{use_title, PageHeading};
-use crate::flow::countdown::{mmss, OtpClock, Phase};
+use crate::flow::countdown::{mmss, seconds_left, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
@@ -18,19 +18,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-/// The ticking clock of a countdown: one interval, cleared when the screen unmounts.
-/// Only the displayed time comes from it; the remaining time comes from server times.
-pub fn use_now_ms() -> ReadSignal<i64> {
-    let (now, set_now) = signal(client_now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || set_now.set(client_now_ms()),
-        std::time::Duration::from_millis(500),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
-    now
-}
-
 /// Screen 4 (and the reset's code step).
 #[component]
 pub fn OtpPage() -> impl IntoView {
@@ -39,7 +26,7 @@ pub fn OtpPage() -> impl IntoView {
     let kind = use_flow_kind();
     let requests = PageRequests::new();
     let navigate = use_navigate();
-    let now = use_now_ms();
+    let now = use_now_ms(std::time::Duration::from_millis(500));
     let code = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<OtpCodeError>);
     let notice = RwSignal::new(None::<OtpNotice>);
@@ -57,7 +44,7 @@ pub fn OtpPage() -> impl IntoView {
             .map(|c| c.phase(now.get()))
             .unwrap_or(Phase::Expired)
     });
-    let locked_left = move || ((locked_until_ms.get() - now.get()).max(0) + 999) / 1000;
+    let locked_left = move || seconds_left(locked_until_ms.get(), now.get());
 
     let web_otp = WebOtp::start(code);
     use_title(Ui::OtpHeading, move || {
@@ -210,7 +197,7 @@ pub fn OtpPage() -> impl IntoView {
             </div>
             {move || notice.get().and_then(|n| match n {
                 OtpNotice::Expired => Some(i18n.get(ErrorCode::OtpExpired).to_owned()),
-                OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(locked_left() as u64))])),
+                OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(locked_left()))])),
                 OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(ErrorCode::ResendTooSoon, &[("time", &mmss(retry_after_s))])),
                 OtpNotice::ResendLimit => Some(i18n.get(ErrorCode::ResendLimit).to_owned()),
                 OtpNotice::StartAgain => Some(i18n.get(Ui::StartAgain).to_owned()),

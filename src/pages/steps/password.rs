@@ -2,6 +2,7 @@
 //! live checklist. A finished reset signs the citizen in with the new password.
 
 use super::{use_flow, use_flow_kind};
+use crate::api::Failure;
 use crate::api::PageRequests;
 use crate::clock::today_in_vietnam;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -9,7 +10,6 @@ use crate::components::form_submit::FormSubmit;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::password_rules::PasswordRules;
-use crate::flow::outcome::Failure;
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Flash};

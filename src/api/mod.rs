@@ -5,9 +5,11 @@
 //! crate, streams and io error texts into the bundle (about 6 KB brotli) for the two
 //! verbs used here, and the first-load budget is tight.
 
-use crate::flow::outcome::Failure;
+mod failure;
+
 use contract::api::ApiError;
 use contract::Lang;
+pub use failure::Failure;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
