@@ -152,6 +152,7 @@ pub fn vietnam_time(t: OffsetDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use contract::api::ApiError;
     use contract::PhoneError;
 
     fn api(code: ErrorCode) -> ApiError {
