@@ -2,9 +2,10 @@
 //! what the citizen can do next (spec §2).
 
 use crate::clock::use_now_ms;
-use crate::flow::countdown::{mmss, seconds_left};
+use crate::flow::countdown::seconds_left;
 use crate::flow::outcome::FormNotice;
 use crate::i18n::use_i18n;
+use contract::messages::mmss;
 use contract::messages::Ui;
 use contract::registration::Field;
 use contract::route_table::{RESET, SIGN_IN};

@@ -67,11 +67,6 @@ pub fn seconds_left(deadline_ms: i64, now_ms: i64) -> u64 {
     u64::try_from((deadline_ms - now_ms + 999).div_euclid(1000)).unwrap_or(0)
 }
 
-/// `mm:ss`.
-pub fn mmss(seconds: u64) -> String {
-    format!("{:02}:{:02}", seconds / 60, seconds % 60)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +124,7 @@ mod tests {
 
     #[test]
     fn formats_minutes_and_seconds() {
+        use contract::messages::mmss;
         assert_eq!(mmss(300), "05:00");
         assert_eq!(mmss(61), "01:01");
         assert_eq!(mmss(9), "00:09");

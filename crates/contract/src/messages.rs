@@ -35,6 +35,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// A wait as the screens and the server's messages show it: `mm:ss`.
+pub fn mmss(seconds: u64) -> String {
+    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+}
+
 impl Localize for Field {
     fn texts(&self) -> (&'static str, &'static str) {
         match self {

@@ -31,10 +31,12 @@ pub fn app(state: AppState) -> Router {
     let api = routes::api(&state)
         .fallback(|| async { AppError::new(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async {
-            let mut body = AppError::new(ErrorCode::BadRequest).0;
-            body.message = "Method not allowed".into();
-            (axum::http::StatusCode::METHOD_NOT_ALLOWED, axum::Json(body))
+            AppError::new(ErrorCode::BadRequest)
+                .status(axum::http::StatusCode::METHOD_NOT_ALLOWED)
+                .detail("method not allowed")
         })
+        // Every answer above, the fallbacks' too, in the request's language.
+        .layer(axum::middleware::from_fn(error::localize))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());

@@ -4,6 +4,8 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use contract::api::ErrorCode;
+use contract::{Lang, Localize};
 use serde_json::{json, Value};
 use support::{TestApp, CAPTCHA};
 
@@ -154,6 +156,51 @@ async fn messages_follow_accept_language() {
         .as_str()
         .unwrap()
         .starts_with("The verification code"));
+}
+
+/// The language is chosen once for every `/api` answer: the 404 and 405 fallbacks, a
+/// malformed body's rejection and an injected fault follow `Accept-Language` like the
+/// handlers' own errors, and say it in Vietnamese without it.
+#[tokio::test]
+async fn every_error_answer_follows_accept_language() {
+    let app = TestApp::new();
+    let english = |req: axum::http::request::Builder, body: Body| {
+        req.header(header::ACCEPT_LANGUAGE, "en")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body)
+            .unwrap()
+    };
+    let not_found = app
+        .raw(english(Request::get("/api/nothing-here"), Body::empty()))
+        .await;
+    let wrong_method = app.raw(english(Request::get(REG), Body::empty())).await;
+    let malformed = app.raw(english(Request::post(REG), Body::from("{"))).await;
+    app.post("/api/dev/faults", json!({"fail_next": 1, "status": 503}))
+        .await;
+    let fault = app
+        .raw(english(Request::get("/api/captcha"), Body::empty()))
+        .await;
+    let vietnamese = app.get("/api/nothing-here").await;
+    assert_eq!(not_found.status, StatusCode::NOT_FOUND);
+    assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
+    assert_eq!(fault.status, StatusCode::SERVICE_UNAVAILABLE);
+    let text = |a: &support::Answer| a.body["message"].as_str().unwrap_or_default().to_owned();
+    for (answer, code) in [
+        (&not_found, ErrorCode::NotFound),
+        (&wrong_method, ErrorCode::BadRequest),
+        (&malformed, ErrorCode::BadRequest),
+        (&fault, ErrorCode::Unavailable),
+    ] {
+        assert_eq!(answer.body["error"], json!(code), "{:?}", answer.body);
+        assert!(
+            text(answer).starts_with(code.text(Lang::En)),
+            "{:?}",
+            answer.body
+        );
+        assert_ne!(code.text(Lang::En), code.text(Lang::Vi));
+    }
+    assert_eq!(text(&vietnamese), ErrorCode::NotFound.text(Lang::Vi));
 }
 
 #[tokio::test]

@@ -60,9 +60,8 @@ pub async fn set_faults(
 ) -> Result<Json<Faults>, AppError> {
     let valid_status = faults.status.is_none_or(|c| (400..=599).contains(&c));
     if !valid_status || faults.latency_ms > 60_000 {
-        let mut e = AppError::new(ErrorCode::BadRequest);
-        e.0.message = "status must be 400–599 and latency_ms at most 60000".into();
-        return Err(e);
+        return Err(AppError::new(ErrorCode::BadRequest)
+            .detail("status must be 400–599 and latency_ms at most 60000"));
     }
     s.store().faults = faults;
     Ok(Json(faults))
@@ -89,8 +88,9 @@ pub async fn inject_faults(State(s): State<AppState>, req: Request, next: Next) 
     match fail {
         Some(status) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
-            let body = AppError::new(ErrorCode::Unavailable).0;
-            (status, Json(body)).into_response()
+            AppError::new(ErrorCode::Unavailable)
+                .status(status)
+                .into_response()
         }
         None => next.run(req).await,
     }

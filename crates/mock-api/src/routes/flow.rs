@@ -1,6 +1,5 @@
 //! The steps registration and password reset share: resend, verify, set the password.
 
-use super::lang_of;
 use super::registrations::sms_for;
 use crate::error::{ApiJson, AppError};
 use crate::otp::OtpError;
@@ -9,7 +8,7 @@ use crate::state::{random_code, random_id};
 use crate::store::{Account, Applicant, Flow, FlowKind};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use contract::api::{
     AccountReady, ApiError, ErrorCode, OtpResent, OtpVerified, SetPasswordRequest,
@@ -17,7 +16,7 @@ use contract::api::{
 };
 use contract::endpoints::{flow_pattern, FlowAction};
 use contract::password::{check, PersonalInfo};
-use contract::{BirthDate, IdNumber, Lang, OtpCode};
+use contract::{BirthDate, IdNumber, OtpCode};
 use subtle::ConstantTimeEq;
 use time::Duration;
 
@@ -27,7 +26,7 @@ const PASSWORD_TOKEN_TTL: Duration = Duration::minutes(10);
 fn otp_error(e: OtpError) -> AppError {
     match e {
         OtpError::TooSoon { retry_after_s } => {
-            AppError::new(ErrorCode::ResendTooSoon).with_retry_after(retry_after_s)
+            AppError::new(ErrorCode::ResendTooSoon).retry_after(retry_after_s)
         }
         OtpError::SendLimit => AppError::new(ErrorCode::ResendLimit),
         OtpError::Locked {
@@ -36,9 +35,7 @@ fn otp_error(e: OtpError) -> AppError {
         } => AppError::locked(until, retry_after_s),
         OtpError::Expired => AppError::new(ErrorCode::OtpExpired),
         OtpError::Incorrect { attempts_left } => {
-            let mut e = AppError::new(ErrorCode::OtpIncorrect);
-            e.0.attempts_left = Some(attempts_left);
-            e
+            AppError::new(ErrorCode::OtpIncorrect).attempts_left(attempts_left)
         }
     }
 }
@@ -54,18 +51,13 @@ fn flow_mut<'a>(
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))
 }
 
-async fn resend(
-    s: AppState,
-    kind: FlowKind,
-    id: String,
-    lang: Lang,
-) -> Result<Json<OtpResent>, AppError> {
+async fn resend(s: AppState, kind: FlowKind, id: String) -> Result<Json<OtpResent>, AppError> {
     let now = s.clock.now();
     let mut store = s.store();
-    let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+    let flow = flow_mut(&mut store.flows, &id, kind)?;
     flow.otp
         .resend(random_code(), &s.policy, now)
-        .map_err(|e| otp_error(e).lang(lang))?;
+        .map_err(otp_error)?;
     let otp = flow.otp.status(&s.policy, now);
     if let Some(sms) = sms_for(flow, now) {
         store.send_sms(sms);
@@ -77,21 +69,17 @@ async fn verify(
     s: AppState,
     kind: FlowKind,
     id: String,
-    lang: Lang,
     req: VerifyOtpRequest,
 ) -> Result<Json<OtpVerified>, AppError> {
     let now = s.clock.now();
     let mut store = s.store();
-    let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+    let flow = flow_mut(&mut store.flows, &id, kind)?;
     let Ok(code) = OtpCode::parse(&req.code) else {
         // Not six digits: refused without spending an attempt.
-        let mut e = AppError::new(ErrorCode::OtpIncorrect);
-        e.0.attempts_left = Some(flow.otp.status(&s.policy, now).attempts_left);
-        return Err(e.lang(lang));
+        let attempts_left = flow.otp.status(&s.policy, now).attempts_left;
+        return Err(AppError::new(ErrorCode::OtpIncorrect).attempts_left(attempts_left));
     };
-    flow.otp
-        .verify(&code, &s.policy, now)
-        .map_err(|e| otp_error(e).lang(lang))?;
+    flow.otp.verify(&code, &s.policy, now).map_err(otp_error)?;
     let token = random_id();
     flow.password_token = Some((token.clone(), now + PASSWORD_TOKEN_TTL));
     Ok(Json(OtpVerified {
@@ -103,7 +91,6 @@ async fn set_password(
     s: AppState,
     kind: FlowKind,
     id: String,
-    lang: Lang,
     req: SetPasswordRequest,
 ) -> Result<(StatusCode, Json<AccountReady>), AppError> {
     let now = s.clock.now();
@@ -111,7 +98,7 @@ async fn set_password(
     let username = {
         let mut guard = s.store();
         let store = &mut *guard;
-        let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+        let flow = flow_mut(&mut store.flows, &id, kind)?;
         let token_ok = flow
             .password_token
             .as_ref()
@@ -119,7 +106,7 @@ async fn set_password(
                 now < *expires && bool::from(token.as_bytes().ct_eq(req.password_token.as_bytes()))
             });
         if !token_ok {
-            return Err(AppError::new(ErrorCode::InvalidToken).lang(lang));
+            return Err(AppError::new(ErrorCode::InvalidToken));
         }
         let (info, username) = match &flow.applicant {
             Applicant::New(r) => (
@@ -148,12 +135,10 @@ async fn set_password(
         };
         let failed = check(&req.password, &req.password_confirmation, &info).failed();
         if !failed.is_empty() {
-            let mut e = AppError::new(ErrorCode::Validation);
-            e.0.rules = Some(failed);
-            return Err(e.lang(lang));
+            return Err(AppError::new(ErrorCode::Validation).rules(failed));
         }
         // Spend the token before hashing, so a second request with it fails.
-        let flow = flow_mut(&mut store.flows, &id, kind).map_err(|e| e.lang(lang))?;
+        let flow = flow_mut(&mut store.flows, &id, kind)?;
         flow.password_token = None;
         username
     };
@@ -162,13 +147,13 @@ async fn set_password(
     let mut guard = s.store();
     let store = &mut *guard;
     let Some(flow) = store.flows.remove(&id) else {
-        return Err(AppError::new(ErrorCode::NotFound).lang(lang));
+        return Err(AppError::new(ErrorCode::NotFound));
     };
     let status = match flow.applicant {
         Applicant::New(r) => {
             if store.accounts.contains_key(r.id_number.as_str()) {
                 // Registered meanwhile (another tab finished first).
-                return Err(AppError::new(ErrorCode::AccountExists).lang(lang));
+                return Err(AppError::new(ErrorCode::AccountExists));
             }
             store.accounts.insert(
                 username.clone(),
@@ -187,7 +172,7 @@ async fn set_password(
         }
         Applicant::Existing { .. } => {
             let Some(account) = store.accounts.get_mut(&username) else {
-                return Err(AppError::new(ErrorCode::InvalidToken).lang(lang));
+                return Err(AppError::new(ErrorCode::InvalidToken));
             };
             account.password_hash = hash;
             account.failed_sign_ins = 0;
@@ -220,9 +205,8 @@ macro_rules! flow_handlers {
         pub async fn $resend(
             State(s): State<AppState>,
             Path(id): Path<String>,
-            headers: HeaderMap,
         ) -> Result<Json<OtpResent>, AppError> {
-            resend(s, $kind, id, lang_of(&headers)).await
+            resend(s, $kind, id).await
         }
 
         #[utoipa::path(post, path = flow_pattern($kind, FlowAction::Verify), tag = $tag,
@@ -239,10 +223,9 @@ macro_rules! flow_handlers {
         pub async fn $verify(
             State(s): State<AppState>,
             Path(id): Path<String>,
-            headers: HeaderMap,
             ApiJson(req): ApiJson<VerifyOtpRequest>,
         ) -> Result<Json<OtpVerified>, AppError> {
-            verify(s, $kind, id, lang_of(&headers), req).await
+            verify(s, $kind, id, req).await
         }
 
         #[utoipa::path(post, path = flow_pattern($kind, FlowAction::Password), tag = $tag,
@@ -260,10 +243,9 @@ macro_rules! flow_handlers {
         pub async fn $password(
             State(s): State<AppState>,
             Path(id): Path<String>,
-            headers: HeaderMap,
             ApiJson(req): ApiJson<SetPasswordRequest>,
         ) -> Result<(StatusCode, Json<AccountReady>), AppError> {
-            set_password(s, $kind, id, lang_of(&headers), req).await
+            set_password(s, $kind, id, req).await
         }
     };
 }

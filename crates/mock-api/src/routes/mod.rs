@@ -16,7 +16,6 @@ use axum::{Extension, Router};
 use contract::endpoints::FlowAction::{Password, Resend, Verify};
 use contract::endpoints::*;
 use contract::flow::FlowKind::{Registration, Reset};
-use contract::Lang;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub fn api(state: &AppState) -> Router<AppState> {
@@ -49,15 +48,6 @@ pub fn api(state: &AppState) -> Router<AppState> {
         state.clone(),
         dev::inject_faults,
     ))
-}
-
-/// The language of error messages: the client's `Accept-Language`, else Vietnamese.
-fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_accept_language)
-        .unwrap_or_default()
 }
 
 /// The page's host (without port), for the WebOTP line `@host #code`.

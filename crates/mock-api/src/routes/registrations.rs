@@ -1,4 +1,4 @@
-use super::{host_of, ip_of, lang_of, ClientAddr};
+use super::{host_of, ip_of, ClientAddr};
 use crate::error::{ApiJson, AppError};
 use crate::otp::Otp;
 use crate::personas::{CARRIER_MISMATCH_PHONE, SMS_NEVER_ARRIVES_PHONE};
@@ -30,14 +30,12 @@ pub async fn start(
     addr: ClientAddr,
     ApiJson(req): ApiJson<RegistrationRequest>,
 ) -> Result<(StatusCode, Json<RegistrationStarted>), AppError> {
-    let lang = lang_of(&headers);
     let now = s.clock.now();
-    let fail = |e: AppError| e.lang(lang);
     let mut store = s.store();
     store
         .ip_limit
         .hit(ip_of(&addr), now)
-        .map_err(|wait| fail(AppError::new(ErrorCode::RateLimited).with_retry_after(wait)))?;
+        .map_err(|wait| AppError::new(ErrorCode::RateLimited).retry_after(wait))?;
 
     // Any submit that reaches the server consumes its captcha.
     let captcha = store.captchas.remove(&req.captcha_id);
@@ -45,26 +43,22 @@ pub async fn start(
         c.expires_at > now && c.answer == normalize_captcha_answer(&req.captcha_answer)
     });
     if !captcha_ok {
-        return Err(fail(ErrorCode::CaptchaInvalid.into()));
+        return Err(ErrorCode::CaptchaInvalid.into());
     }
 
     let valid = req
         .form()
         .validate(s.clock.today_in_vietnam())
-        .map_err(|fields| {
-            let mut e = AppError::new(ErrorCode::Validation);
-            e.0.fields = Some(fields);
-            fail(e)
-        })?;
+        .map_err(|fields| AppError::new(ErrorCode::Validation).fields(fields))?;
     store
         .phone_limit
         .hit(valid.phone.as_str().to_owned(), now)
-        .map_err(|wait| fail(AppError::new(ErrorCode::RateLimited).with_retry_after(wait)))?;
+        .map_err(|wait| AppError::new(ErrorCode::RateLimited).retry_after(wait))?;
     if store.accounts.contains_key(valid.id_number.as_str()) {
-        return Err(fail(ErrorCode::AccountExists.into()));
+        return Err(ErrorCode::AccountExists.into());
     }
     if valid.phone.as_str() == CARRIER_MISMATCH_PHONE {
-        return Err(fail(ErrorCode::CarrierMismatch.into()));
+        return Err(ErrorCode::CarrierMismatch.into());
     }
 
     let code = random_code();

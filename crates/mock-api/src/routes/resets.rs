@@ -1,5 +1,5 @@
 use super::registrations::sms_for;
-use super::{host_of, ip_of, lang_of, ClientAddr};
+use super::{host_of, ip_of, ClientAddr};
 use crate::error::{ApiJson, AppError};
 use crate::otp::Otp;
 use crate::state::{random_code, random_id};
@@ -27,22 +27,13 @@ pub async fn start(
     addr: ClientAddr,
     ApiJson(req): ApiJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, Json<PasswordResetStarted>), AppError> {
-    let lang = lang_of(&headers);
     let now = s.clock.now();
     let (id, phone) = match req.validate() {
         Ok(parsed) => parsed,
-        Err(fields) => {
-            let mut e = AppError::new(ErrorCode::Validation);
-            e.0.fields = Some(fields);
-            return Err(e.lang(lang));
-        }
+        Err(fields) => return Err(AppError::new(ErrorCode::Validation).fields(fields)),
     };
     let mut store = s.store();
-    let limited = |wait| {
-        AppError::new(ErrorCode::RateLimited)
-            .with_retry_after(wait)
-            .lang(lang)
-    };
+    let limited = |wait| AppError::new(ErrorCode::RateLimited).retry_after(wait);
     store.ip_limit.hit(ip_of(&addr), now).map_err(limited)?;
     store
         .phone_limit

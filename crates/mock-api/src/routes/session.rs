@@ -1,10 +1,8 @@
-use super::lang_of;
 use crate::error::{ApiJson, AppError};
 use crate::otp::seconds_until;
 use crate::passwords;
 use crate::AppState;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, SignInRequest, SignedIn, MOBILE_VERIFICATION_LEVEL};
 use contract::otp::MAX_SIGN_IN_FAILURES;
@@ -31,10 +29,8 @@ fn dummy_hash() -> &'static str {
     ))]
 pub async fn sign_in(
     State(s): State<AppState>,
-    headers: HeaderMap,
     ApiJson(req): ApiJson<SignInRequest>,
 ) -> Result<Json<SignedIn>, AppError> {
-    let lang = lang_of(&headers);
     let now = s.clock.now();
     // A malformed username or an empty password is simply a wrong pair: same answer.
     let username = req.validate().map(|id| id.as_str().to_owned()).ok();
@@ -44,10 +40,10 @@ pub async fn sign_in(
             .as_ref()
             .and_then(|u| store.accounts.get(u).cloned())
     };
-    let locked = |until| AppError::locked(until, seconds_until(until, now)).lang(lang);
+    let locked = |until| AppError::locked(until, seconds_until(until, now));
     let Some(account) = account else {
         passwords::verify_async(req.password, dummy_hash().to_owned()).await;
-        return Err(AppError::new(ErrorCode::InvalidCredentials).lang(lang));
+        return Err(AppError::new(ErrorCode::InvalidCredentials));
     };
     if let Some(until) = account.locked_until.filter(|u| now < *u) {
         return Err(locked(until));
@@ -56,7 +52,7 @@ pub async fn sign_in(
 
     let mut store = s.store();
     let Some(stored) = store.accounts.get_mut(&account.id_number) else {
-        return Err(AppError::new(ErrorCode::InvalidCredentials).lang(lang));
+        return Err(AppError::new(ErrorCode::InvalidCredentials));
     };
     let result = if ok {
         stored.failed_sign_ins = 0;
@@ -73,7 +69,7 @@ pub async fn sign_in(
             stored.locked_until = Some(until);
             Err(locked(until))
         } else {
-            Err(AppError::new(ErrorCode::InvalidCredentials).lang(lang))
+            Err(AppError::new(ErrorCode::InvalidCredentials))
         }
     };
     s.persist(&store.accounts);
