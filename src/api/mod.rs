@@ -5,8 +5,10 @@
 //! crate, streams and io error texts into the bundle (about 6 KB brotli) for the two
 //! verbs used here, and the first-load budget is tight.
 
+mod action;
 mod failure;
 
+pub use action::{get_action, handle_answers, PostAction};
 use contract::api::ApiError;
 use contract::Lang;
 pub use failure::Failure;

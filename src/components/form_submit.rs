@@ -1,13 +1,13 @@
 //! The life of a form's submit, the same on every form: one request at a time (a double
-//! click sends once), errors shown from the first submit on, and the error summary
-//! focused again on each refused attempt.
+//! click sends once: the request's action is pending), errors shown from the first submit
+//! on, and the error summary focused again on each refused attempt.
 
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct FormSubmit {
-    /// A request is in flight: the button says so and further submits are ignored.
-    pub busy: RwSignal<bool>,
     /// The citizen has tried once: errors show, and follow their typing from then on.
     pub submitted: RwSignal<bool>,
     refusals: RwSignal<u32>,
@@ -16,15 +16,14 @@ pub struct FormSubmit {
 impl FormSubmit {
     pub fn new() -> Self {
         FormSubmit {
-            busy: RwSignal::new(false),
             submitted: RwSignal::new(false),
             refusals: RwSignal::new(0),
         }
     }
 
-    /// Starts a submit: false (ignore it) while one is in flight.
-    pub fn begin(self) -> bool {
-        if self.busy.get_untracked() {
+    /// Starts a submit: false (ignore it) while the form's request is `in_flight`.
+    pub fn begin(self, in_flight: bool) -> bool {
+        if in_flight {
             return false;
         }
         self.submitted.set(true);
@@ -45,5 +44,21 @@ impl FormSubmit {
 impl Default for FormSubmit {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// A form's submit button: while its request is pending it says so (`busy_label`) and is
+/// `aria-disabled` (not `disabled`, so it keeps focus and stays announced).
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] pending: Signal<bool>,
+    label: Ui,
+    #[prop(default = Ui::Submitting)] busy_label: Ui,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+            {move || if pending.get() { i18n.get(busy_label) } else { i18n.get(label) }}
+        </button>
     }
 }

@@ -1,3 +1,4 @@
+pub mod captcha;
 pub mod error_summary;
 pub mod form_notice;
 pub mod form_submit;

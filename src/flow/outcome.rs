@@ -4,6 +4,7 @@
 use crate::api::Failure;
 use contract::api::ErrorCode;
 use contract::registration::{CaptchaError, FieldErrors};
+use contract::PasswordRule;
 use time::OffsetDateTime;
 
 /// Notices on the details form (spec §2), beside the field errors.
@@ -136,6 +137,31 @@ pub fn sign_in_outcome(failure: &Failure, client_now_ms: i64) -> SignInNotice {
     }
 }
 
+/// The password step after a refused `POST …/password`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PasswordRefusal {
+    /// The server's verdict on the rules: the checklist and summary mark these.
+    Rules(Vec<PasswordRule>),
+    /// The verification ran out (or the flow is gone): back to the code step.
+    VerifyAgain,
+    /// An account with this ID was registered meanwhile.
+    AccountExists,
+    /// Network, 5xx, anything else: try again.
+    Retry,
+}
+
+pub fn password_outcome(failure: &Failure) -> PasswordRefusal {
+    match failure {
+        Failure::Api(e) => match e.error {
+            ErrorCode::Validation => PasswordRefusal::Rules(e.rules.clone().unwrap_or_default()),
+            ErrorCode::InvalidToken | ErrorCode::NotFound => PasswordRefusal::VerifyAgain,
+            ErrorCode::AccountExists => PasswordRefusal::AccountExists,
+            _ => PasswordRefusal::Retry,
+        },
+        _ => PasswordRefusal::Retry,
+    }
+}
+
 /// "HH:MM dd/mm/yyyy" in Vietnam's time (UTC+7), the way the portal writes times.
 pub fn vietnam_time(t: OffsetDateTime) -> String {
     let t = t.to_offset(crate::clock::vietnam_offset());
@@ -255,6 +281,39 @@ mod tests {
         assert_eq!(
             sign_in_outcome(&Failure::Unreadable { status: 502 }, 0),
             SignInNotice::Retry
+        );
+    }
+
+    #[test]
+    fn password_refusals() {
+        let mut rules = api(ErrorCode::Validation);
+        rules.rules = Some(vec![PasswordRule::ConfirmationMatches]);
+        assert_eq!(
+            password_outcome(&Failure::Api(rules)),
+            PasswordRefusal::Rules(vec![PasswordRule::ConfirmationMatches])
+        );
+        assert_eq!(
+            password_outcome(&Failure::Api(api(ErrorCode::Validation))),
+            PasswordRefusal::Rules(Vec::new())
+        );
+        for code in [ErrorCode::InvalidToken, ErrorCode::NotFound] {
+            assert_eq!(
+                password_outcome(&Failure::Api(api(code))),
+                PasswordRefusal::VerifyAgain
+            );
+        }
+        assert_eq!(
+            password_outcome(&Failure::Api(api(ErrorCode::AccountExists))),
+            PasswordRefusal::AccountExists
+        );
+        assert_eq!(password_outcome(&Failure::Network), PasswordRefusal::Retry);
+        assert_eq!(
+            password_outcome(&Failure::Unreadable { status: 502 }),
+            PasswordRefusal::Retry
+        );
+        assert_eq!(
+            password_outcome(&Failure::Api(api(ErrorCode::Unavailable))),
+            PasswordRefusal::Retry
         );
     }
 }

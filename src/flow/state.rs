@@ -33,6 +33,28 @@ impl Started {
     }
 }
 
+/// A server's answer that starts a flow: the registration's or the reset's.
+pub trait FlowStarted {
+    fn into_started(self, client_now_ms: i64) -> Started;
+}
+
+impl FlowStarted for contract::api::RegistrationStarted {
+    fn into_started(self, client_now_ms: i64) -> Started {
+        Started::from_server(
+            self.registration_id,
+            self.phone_masked,
+            &self.otp,
+            client_now_ms,
+        )
+    }
+}
+
+impl FlowStarted for contract::api::PasswordResetStarted {
+    fn into_started(self, client_now_ms: i64) -> Started {
+        Started::from_server(self.reset_id, self.phone_masked, &self.otp, client_now_ms)
+    }
+}
+
 /// The sessionStorage key of a flow's non-secret state.
 pub fn storage_key(kind: FlowKind) -> &'static str {
     match kind {

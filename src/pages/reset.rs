@@ -1,42 +1,35 @@
 //! Screen 8, "Quên mật khẩu": ID number and phone, then the shared code and password
 //! steps. The answer is the same whether or not they match an account.
 
-use crate::api::PageRequests;
-use crate::clock::client_now_ms;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
-use crate::components::form_submit::FormSubmit;
+use crate::components::form_submit::SubmitButton;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
-use crate::flow::outcome::{form_outcome, FormNotice};
-use crate::flow::state::{FlowKind, Started, Step};
 use crate::i18n::use_i18n;
+use crate::pages::steps::start::{start_flow, StartForm};
 use crate::pages::steps::use_flow;
 use contract::api::{PasswordResetRequest, PasswordResetStarted};
 use contract::endpoints;
 use contract::messages::Ui;
 use contract::registration::{Field, FieldErrors};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 /// Screen 8's first step.
 #[component]
 pub fn ResetStartPage() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
-    let requests = PageRequests::new();
-    let navigate = use_navigate();
     let saved = flow.get_untracked().form;
     let id_number = RwSignal::new(saved.id_number);
     let phone = RwSignal::new(saved.phone);
-    let form_submit = FormSubmit::new();
-    let FormSubmit {
-        busy, submitted, ..
-    } = form_submit;
-    let server_errors = RwSignal::new(FieldErrors::default());
-    let notice = RwSignal::new(None::<FormNotice>);
-    let wait_until_ms = RwSignal::new(0i64);
+    let form = StartForm::new();
+    let StartForm {
+        submit: form_submit,
+        server_errors,
+        notice,
+        wait_until_ms,
+    } = form;
 
     let request = move || PasswordResetRequest {
         id_number: id_number.get(),
@@ -51,7 +44,7 @@ pub fn ResetStartPage() -> impl IntoView {
         });
     });
     let errors = Memo::new(move |_| {
-        if !submitted.get() {
+        if !form_submit.submitted.get() {
             return FieldErrors::default();
         }
         let local = request().validate().err().unwrap_or_default();
@@ -72,8 +65,9 @@ pub fn ResetStartPage() -> impl IntoView {
     });
     use_title(Ui::ResetHeading, move || !summary.with(Vec::is_empty));
 
+    let start = start_flow::<PasswordResetRequest, PasswordResetStarted>(form, |_, _| {});
     let submit = move || {
-        if !form_submit.begin() {
+        if !form_submit.begin(start.pending().get_untracked()) {
             return;
         }
         notice.set(None);
@@ -83,43 +77,8 @@ pub fn ResetStartPage() -> impl IntoView {
             form_submit.refused();
             return;
         }
-        busy.set(true);
-        let requests = requests.clone();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = requests
-                .post::<_, PasswordResetStarted>(
-                    endpoints::PASSWORD_RESETS,
-                    &body,
-                    i18n.lang.get_untracked(),
-                )
-                .await;
-            busy.set(false);
-            match result {
-                Ok(started) => {
-                    flow.update(|f| {
-                        f.start(Started::from_server(
-                            started.reset_id,
-                            started.phone_masked,
-                            &started.otp,
-                            client_now_ms(),
-                        ))
-                    });
-                    navigate(FlowKind::Reset.path(Step::Otp), Default::default());
-                }
-                Err(failure) => {
-                    let outcome = form_outcome(&failure);
-                    server_errors.set(outcome.fields.clone());
-                    if let Some(at) = outcome.retry_at_ms(client_now_ms()) {
-                        wait_until_ms.set(at);
-                    }
-                    notice.set(outcome.notice);
-                    form_submit.refused();
-                }
-            }
-        });
+        start.send(endpoints::PASSWORD_RESETS, body);
     };
-    let submit_for_retry = submit.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submit();
@@ -130,7 +89,7 @@ pub fn ResetStartPage() -> impl IntoView {
             <PageHeading text=Signal::derive(move || i18n.get(Ui::ResetHeading).to_owned())/>
             <p class="lead">{i18n.t(Ui::ResetIntro)}</p>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
-            <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit_for_retry())/>
+            <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit())/>
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
                     required=true inputmode="numeric" autocomplete="username"
@@ -142,9 +101,7 @@ pub fn ResetStartPage() -> impl IntoView {
                     hint=Signal::derive(i18n.t(Ui::PhoneHint))
                     error=phone_error
                     on_edit=Callback::new(move |_| server_errors.update(|e| e.phone = None))/>
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(Ui::Continue) }}
-                </button>
+                <SubmitButton pending=start.pending() label=Ui::Continue/>
             </form>
         </section>
     }

@@ -1,10 +1,10 @@
 //! Screen 7, "Đăng nhập": ID number and password against the mock. Five wrong passwords
 //! lock the account, and the screen says until when.
 
-use crate::api::PageRequests;
+use crate::api::PostAction;
 use crate::clock::client_now_ms;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
-use crate::components::form_submit::FormSubmit;
+use crate::components::form_submit::{FormSubmit, SubmitButton};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::text_field::TextField;
@@ -17,7 +17,6 @@ use contract::endpoints;
 use contract::messages::Ui;
 use contract::route_table::{ACCOUNT, CHOOSE_METHOD, RESET};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -26,15 +25,12 @@ use leptos_router::hooks::use_navigate;
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let requests = PageRequests::new();
     let navigate = use_navigate();
     let flash = session.take_flash();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let form_submit = FormSubmit::new();
-    let FormSubmit {
-        busy, submitted, ..
-    } = form_submit;
+    let submitted = form_submit.submitted;
     let notice = RwSignal::new(None::<SignInNotice>);
 
     let request = move || SignInRequest {
@@ -72,9 +68,22 @@ pub fn SignInPage() -> impl IntoView {
         }
     });
 
+    // The account being signed in to: the ID as submitted (normalised), not as edited since.
+    let signing_in = StoredValue::new(String::new());
+    let sign_in = PostAction::<SignInRequest, SignedIn>::new(move |answer| match answer {
+        Ok(signed_in) => {
+            password.set(String::new());
+            session.sign_in(signing_in.get_value(), signed_in, None);
+            navigate(ACCOUNT, Default::default());
+        }
+        Err(failure) => {
+            notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
+            form_submit.refused();
+        }
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !form_submit.begin() {
+        if !form_submit.begin(sign_in.pending().get_untracked()) {
             return;
         }
         notice.set(None);
@@ -83,26 +92,8 @@ pub fn SignInPage() -> impl IntoView {
             form_submit.refused();
             return;
         };
-        busy.set(true);
-        let requests = requests.clone();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = requests
-                .post::<_, SignedIn>(endpoints::SESSION, &body, i18n.lang.get_untracked())
-                .await;
-            busy.set(false);
-            match result {
-                Ok(signed_in) => {
-                    password.set(String::new());
-                    session.sign_in(id.as_str().to_owned(), signed_in, None);
-                    navigate(ACCOUNT, Default::default());
-                }
-                Err(failure) => {
-                    notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
-                    form_submit.refused();
-                }
-            }
-        });
+        signing_in.set_value(id.as_str().to_owned());
+        sign_in.send(endpoints::SESSION, body);
     };
 
     view! {
@@ -116,18 +107,7 @@ pub fn SignInPage() -> impl IntoView {
                 view! { <div class="notice notice--success" role="status"><p>{i18n.t(text)}</p></div> }
             })}
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
-            {move || match notice.get() {
-                Some(SignInNotice::Locked { until }) => Some(view! {
-                    <div class="notice notice--error" role="alert">
-                        <p>{move || i18n.fill(Ui::SignInLocked, &[("time", &until)])}</p>
-                        <p><A href=RESET>{i18n.t(Ui::ForgotPassword)}</A></p>
-                    </div>
-                }.into_any()),
-                Some(SignInNotice::Retry) => Some(view! {
-                    <div class="notice notice--error" role="alert"><p>{i18n.t(Ui::RetryBody)}</p></div>
-                }.into_any()),
-                _ => None,
-            }}
+            <SignInNoticeView notice/>
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="username" label=Signal::derive(i18n.t(Ui::UsernameLabel)) value=username
                     required=true inputmode="numeric" autocomplete="username"
@@ -136,12 +116,35 @@ pub fn SignInPage() -> impl IntoView {
                 <PasswordField id="password" label=Ui::PasswordLabel show_label=Ui::ShowPassword
                     hide_label=Ui::HidePassword value=password error=password_error
                     autocomplete="current-password" on_edit=edited/>
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.get(Ui::SigningIn) } else { i18n.get(Ui::SignIn) }}
-                </button>
+                <SubmitButton pending=sign_in.pending() label=Ui::SignIn busy_label=Ui::SigningIn/>
             </form>
             <p><A href=RESET>{i18n.t(Ui::ForgotPassword)}</A></p>
             <p><A href=CHOOSE_METHOD>{i18n.t(Ui::NoAccount)}</A></p>
         </section>
+    }
+}
+
+/// The lockout (until when, and the way out) or "try again"; a wrong pair is the password
+/// field's error instead.
+#[component]
+fn SignInNoticeView(notice: RwSignal<Option<SignInNotice>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match notice.get() {
+        Some(SignInNotice::Locked { until }) => Some(
+            view! {
+                <div class="notice notice--error" role="alert">
+                    <p>{move || i18n.fill(Ui::SignInLocked, &[("time", &until)])}</p>
+                    <p><A href=RESET>{i18n.t(Ui::ForgotPassword)}</A></p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Some(SignInNotice::Retry) => Some(
+            view! {
+                <div class="notice notice--error" role="alert"><p>{i18n.t(Ui::RetryBody)}</p></div>
+            }
+            .into_any(),
+        ),
+        _ => None,
     }
 }

@@ -91,6 +91,18 @@ impl FieldErrors {
         self.fields().is_empty()
     }
 
+    /// Forgets `field`'s error (the citizen edited it).
+    pub fn clear(&mut self, field: Field) {
+        match field {
+            Field::IdNumber => self.id_number = None,
+            Field::FullName => self.full_name = None,
+            Field::DateOfBirth => self.date_of_birth = None,
+            Field::Phone => self.phone = None,
+            Field::Email => self.email = None,
+            Field::CaptchaAnswer => self.captcha_answer = None,
+        }
+    }
+
     /// The fields in error, in form order.
     pub fn fields(&self) -> Vec<Field> {
         Field::ALL
@@ -166,6 +178,21 @@ mod tests {
             phone: "+84 912 345 678".into(),
             email: "".into(),
         }
+    }
+
+    #[test]
+    fn clearing_a_field_forgets_only_its_error() {
+        let mut errors = RegistrationForm::default()
+            .validate(Date::MIN)
+            .expect_err("an empty form is refused");
+        let before = errors.fields();
+        errors.clear(Field::Phone);
+        assert!(!errors.fields().contains(&Field::Phone));
+        assert_eq!(errors.fields().len(), before.len() - 1);
+        for field in Field::ALL {
+            errors.clear(*field);
+        }
+        assert!(errors.is_empty());
     }
 
     #[test]

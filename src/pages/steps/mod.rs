@@ -4,6 +4,7 @@
 
 pub mod otp;
 pub mod password;
+pub mod start;
 
 use crate::flow::state::{FlowKind, FlowState};
 use leptos::prelude::*;

@@ -2,22 +2,122 @@
 //! and WebOTP.
 
 use super::{use_flow, use_flow_kind};
-use crate::api::PageRequests;
+use crate::api::PostAction;
 use crate::clock::{client_now_ms, use_now_ms};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::flow::countdown::{seconds_left, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};
-use crate::flow::state::{FlowKind, Step};
-use crate::i18n::use_i18n;
+use crate::flow::state::{FlowKind, FlowState, Started, Step};
+use crate::i18n::{use_i18n, I18n};
 use crate::web_otp::WebOtp;
 use contract::api::{ErrorCode, OtpResent, OtpVerified, VerifyOtpRequest};
 use contract::endpoints::FlowAction;
-use contract::messages::mmss;
-use contract::messages::Ui;
+use contract::messages::{fill, mmss, Ui};
 use contract::{OtpCode, OtpCodeError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+
+/// The code step's state: the code typed, what the server last said, and the clock.
+#[derive(Clone, Copy)]
+struct CodeStep {
+    flow: RwSignal<FlowState>,
+    now: ReadSignal<i64>,
+    clock: Memo<Option<OtpClock>>,
+    code: RwSignal<String>,
+    local_error: RwSignal<Option<OtpCodeError>>,
+    notice: RwSignal<Option<OtpNotice>>,
+    resent: RwSignal<bool>,
+    locked_until_ms: RwSignal<i64>,
+}
+
+impl CodeStep {
+    fn new(flow: RwSignal<FlowState>) -> Self {
+        CodeStep {
+            flow,
+            now: use_now_ms(std::time::Duration::from_millis(500)),
+            clock: Memo::new(move |_| flow.with(|f| f.started.as_ref().map(|s| s.otp))),
+            code: RwSignal::new(String::new()),
+            local_error: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            resent: RwSignal::new(false),
+            locked_until_ms: RwSignal::new(0),
+        }
+    }
+
+    fn started(self) -> Option<Started> {
+        self.flow.with(|f| f.started.clone())
+    }
+
+    fn with_clock<T: Default>(self, f: impl Fn(OtpClock, i64) -> T) -> T {
+        self.clock
+            .get()
+            .map(|c| f(c, self.now.get()))
+            .unwrap_or_default()
+    }
+
+    fn remaining(self) -> u64 {
+        self.with_clock(|c, now| c.remaining_s(now))
+    }
+
+    fn resend_wait(self) -> u64 {
+        self.with_clock(|c, now| c.resend_wait_s(now))
+    }
+
+    fn sends_left(self) -> u32 {
+        self.with_clock(|c, _| c.sends_left)
+    }
+
+    fn attempts_left(self) -> u32 {
+        self.with_clock(|c, _| c.attempts_left)
+    }
+
+    fn phase(self) -> Phase {
+        self.clock
+            .get()
+            .map_or(Phase::Expired, |c| c.phase(self.now.get()))
+    }
+
+    fn locked_left(self) -> u64 {
+        seconds_left(self.locked_until_ms.get(), self.now.get())
+    }
+
+    fn update_clock(self, f: impl FnOnce(&mut OtpClock)) {
+        self.flow.update(|state| {
+            if let Some(s) = state.started.as_mut() {
+                f(&mut s.otp)
+            }
+        });
+    }
+
+    /// What the server's refusal means here, shown and kept.
+    fn refused(self, notice: OtpNotice) {
+        match notice {
+            OtpNotice::Incorrect { attempts_left } => {
+                self.update_clock(|c| c.attempts_left = attempts_left)
+            }
+            OtpNotice::Locked { retry_after_s } => self
+                .locked_until_ms
+                .set(client_now_ms() + retry_after_s as i64 * 1000),
+            OtpNotice::ResendLimit => self.update_clock(|c| c.sends_left = 0),
+            _ => {}
+        }
+        self.notice.set(Some(notice));
+    }
+
+    /// The field's error: the code's own shape, else the server's "wrong code".
+    fn error_text(self, i18n: I18n) -> Option<String> {
+        self.local_error
+            .get()
+            .map(|e| i18n.get(e).to_owned())
+            .or_else(|| match self.notice.get() {
+                Some(OtpNotice::Incorrect { attempts_left }) => Some(fill(
+                    i18n.get(ErrorCode::OtpIncorrect),
+                    &[("n", &attempts_left.to_string())],
+                )),
+                _ => None,
+            })
+    }
+}
 
 /// Screen 4 (and the reset's code step).
 #[component]
@@ -25,155 +125,69 @@ pub fn OtpPage() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let kind = use_flow_kind();
-    let requests = PageRequests::new();
     let navigate = use_navigate();
-    let now = use_now_ms(std::time::Duration::from_millis(500));
-    let code = RwSignal::new(String::new());
-    let local_error = RwSignal::new(None::<OtpCodeError>);
-    let notice = RwSignal::new(None::<OtpNotice>);
-    let resent = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let locked_until_ms = RwSignal::new(0i64);
-
-    let started = move || flow.with(|f| f.started.clone());
-    let clock = Memo::new(move |_| started().map(|s| s.otp));
-    let remaining = move || clock.get().map(|c| c.remaining_s(now.get())).unwrap_or(0);
-    let resend_wait = move || clock.get().map(|c| c.resend_wait_s(now.get())).unwrap_or(0);
-    let phase = Memo::new(move |_| {
-        clock
-            .get()
-            .map(|c| c.phase(now.get()))
-            .unwrap_or(Phase::Expired)
-    });
-    let locked_left = move || seconds_left(locked_until_ms.get(), now.get());
-
-    let web_otp = WebOtp::start(code);
+    let step = CodeStep::new(flow);
+    let web_otp = WebOtp::start(step.code);
     use_title(Ui::OtpHeading, move || {
-        local_error.get().is_some() || matches!(notice.get(), Some(OtpNotice::Incorrect { .. }))
+        step.local_error.get().is_some()
+            || matches!(step.notice.get(), Some(OtpNotice::Incorrect { .. }))
     });
 
-    let verify = {
-        let requests = requests.clone();
+    let verify = PostAction::<VerifyOtpRequest, OtpVerified>::new({
         let navigate = navigate.clone();
-        let web_otp = web_otp.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if busy.get_untracked() {
-                return;
+        move |answer| match answer {
+            Ok(v) => {
+                flow.update(|f| f.verified(v.password_token));
+                navigate(kind.path(Step::Password), Default::default());
             }
-            let parsed = OtpCode::parse(&code.get_untracked());
-            local_error.set(parsed.as_ref().err().copied());
-            let (Ok(parsed), Some(s)) = (parsed, started()) else {
-                return;
-            };
-            web_otp.abort();
-            busy.set(true);
-            notice.set(None);
-            let requests = requests.clone();
-            let navigate = navigate.clone();
-            spawn_local(async move {
-                let path = kind.api_path(&s.flow_id, FlowAction::Verify);
-                let body = VerifyOtpRequest {
-                    code: parsed.as_str().to_owned(),
-                };
-                let result = requests
-                    .post::<_, OtpVerified>(&path, &body, i18n.lang.get_untracked())
-                    .await;
-                busy.set(false);
-                match result {
-                    Ok(v) => {
-                        flow.update(|f| f.verified(v.password_token));
-                        navigate(kind.path(Step::Password), Default::default());
-                    }
-                    Err(failure) => {
-                        let n = otp_outcome(&failure);
-                        if let OtpNotice::Incorrect { attempts_left } = n {
-                            flow.update(|f| {
-                                if let Some(s) = f.started.as_mut() {
-                                    s.otp.attempts_left = attempts_left
-                                }
-                            });
-                        }
-                        if let OtpNotice::Locked { retry_after_s } = n {
-                            locked_until_ms.set(client_now_ms() + retry_after_s as i64 * 1000);
-                        }
-                        code.set(String::new());
-                        notice.set(Some(n));
-                    }
-                }
-            });
-        }
-    };
-
-    let resend = {
-        let requests = requests.clone();
-        move |_| {
-            let Some(s) = started() else { return };
-            if busy.get_untracked() {
-                return;
+            Err(failure) => {
+                step.code.set(String::new());
+                step.refused(otp_outcome(&failure));
             }
-            busy.set(true);
-            let requests = requests.clone();
-            spawn_local(async move {
-                let path = kind.api_path(&s.flow_id, FlowAction::Resend);
-                let result = requests
-                    .post::<_, OtpResent>(&path, &serde_json::json!({}), i18n.lang.get_untracked())
-                    .await;
-                busy.set(false);
-                match result {
-                    Ok(r) => {
-                        let fresh = OtpClock::from_status(&r.otp, client_now_ms());
-                        flow.update(|f| {
-                            if let Some(s) = f.started.as_mut() {
-                                s.otp = fresh
-                            }
-                        });
-                        code.set(String::new());
-                        notice.set(None);
-                        resent.set(true);
-                    }
-                    Err(failure) => {
-                        let n = otp_outcome(&failure);
-                        if let OtpNotice::Locked { retry_after_s } = n {
-                            locked_until_ms.set(client_now_ms() + retry_after_s as i64 * 1000);
-                        }
-                        if n == OtpNotice::ResendLimit {
-                            flow.update(|f| {
-                                if let Some(s) = f.started.as_mut() {
-                                    s.otp.sends_left = 0
-                                }
-                            });
-                        }
-                        notice.set(Some(n));
-                    }
-                }
-            });
         }
-    };
-
-    let change_phone = {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            flow.update(|f| f.change_phone());
-            navigate(kind.path(Step::Details), Default::default());
+    });
+    let resend = PostAction::<serde_json::Value, OtpResent>::new(move |answer| match answer {
+        Ok(r) => {
+            let fresh = OtpClock::from_status(&r.otp, client_now_ms());
+            step.update_clock(|c| *c = fresh);
+            step.code.set(String::new());
+            step.notice.set(None);
+            step.resent.set(true);
         }
-    };
+        Err(failure) => step.refused(otp_outcome(&failure)),
+    });
+    let busy = Signal::derive(move || verify.pending().get() || resend.pending().get());
 
-    let sends_left = move || clock.get().map(|c| c.sends_left).unwrap_or(0);
-    let resend_disabled =
-        move || busy.get() || resend_wait() > 0 || sends_left() == 0 || locked_left() > 0;
-    let error_text = move || {
-        local_error
-            .get()
-            .map(|e| i18n.get(e).to_owned())
-            .or_else(|| match notice.get() {
-                Some(OtpNotice::Incorrect { attempts_left }) => Some(contract::messages::fill(
-                    i18n.get(ErrorCode::OtpIncorrect),
-                    &[("n", &attempts_left.to_string())],
-                )),
-                _ => None,
-            })
+    let on_verify = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let parsed = OtpCode::parse(&step.code.get_untracked());
+        step.local_error.set(parsed.as_ref().err().copied());
+        let (Ok(parsed), Some(s)) = (parsed, step.started()) else {
+            return;
+        };
+        web_otp.abort();
+        step.notice.set(None);
+        let body = VerifyOtpRequest {
+            code: parsed.as_str().to_owned(),
+        };
+        verify.send(kind.api_path(&s.flow_id, FlowAction::Verify), body);
+    };
+    let on_resend = Callback::new(move |_| {
+        let Some(s) = step.started() else { return };
+        if !busy.get_untracked() {
+            resend.send(
+                kind.api_path(&s.flow_id, FlowAction::Resend),
+                serde_json::json!({}),
+            );
+        }
+    });
+    let change_phone = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        flow.update(|f| f.change_phone());
+        navigate(kind.path(Step::Details), Default::default());
     };
 
     view! {
@@ -181,78 +195,110 @@ pub fn OtpPage() -> impl IntoView {
             <PageHeading text=Signal::derive(move || i18n.get(Ui::OtpHeading).to_owned())/>
             <p class="lead">
                 {i18n.t(if kind == FlowKind::Reset { Ui::ResetOtpSentTo } else { Ui::OtpSentTo })} " "
-                <strong class="phone-masked">{move || started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
+                <strong class="phone-masked">{move || step.started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
             </p>
-            // Polite: phase changes only. Assertive: the expiry.
-            <p class="visually-hidden" role="status" aria-live="polite">
-                {move || match phase.get() {
-                    Phase::LastMinute => i18n.get(Ui::OtpOneMinute),
-                    Phase::Last30Seconds => i18n.get(Ui::Otp30Seconds),
-                    _ => "",
-                }}
-            </p>
-            <div role="alert">
-                <Show when=move || phase.get() == Phase::Expired>
-                    <p class="notice notice--warning">{i18n.t(Ui::OtpExpiredNow)}</p>
-                </Show>
-            </div>
-            {move || notice.get().and_then(|n| match n {
-                OtpNotice::Expired => Some(i18n.get(ErrorCode::OtpExpired).to_owned()),
-                OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(locked_left()))])),
-                OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(ErrorCode::ResendTooSoon, &[("time", &mmss(retry_after_s))])),
-                OtpNotice::ResendLimit => Some(i18n.get(ErrorCode::ResendLimit).to_owned()),
-                OtpNotice::StartAgain => Some(i18n.get(Ui::StartAgain).to_owned()),
-                OtpNotice::Retry => Some(i18n.get(Ui::RetryBody).to_owned()),
-                OtpNotice::Incorrect { .. } => None,
-            }).map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
-            <Show when=move || resent.get() && notice.get().is_none()>
-                <div class="notice" role="status"><p>{i18n.t(Ui::NewCodeSent)}</p></div>
-            </Show>
-            <form class="form" on:submit=verify novalidate>
-                <div class="field" class:field--error=move || error_text().is_some()>
-                    <label class="field__label" for="otp">{i18n.t(Ui::OtpLabel)}</label>
-                    <p class="field__hint" id="otp-timer">
-                        {i18n.t(Ui::ExpiresIn)} " "
-                        <span class="timer" aria-hidden="true">{move || mmss(remaining())}</span>
-                        " · "
-                        {move || contract::messages::fill(i18n.get(Ui::AttemptsLeft), &[("n", &clock.get().map(|c| c.attempts_left).unwrap_or(0).to_string())])}
-                    </p>
-                    <Show when=move || error_text().is_some()>
-                        <p class="field__error" id="otp-error">{error_text}</p>
-                    </Show>
-                    <input class="field__input field__input--code" id="otp" name="otp" type="text"
-                        inputmode="numeric" autocomplete="one-time-code" spellcheck="false"
-                        aria-invalid=move || error_text().is_some().then_some("true")
-                        aria-describedby=move || if error_text().is_some() { "otp-timer otp-error" } else { "otp-timer" }
-                        prop:value=move || code.get()
-                        on:input=move |ev| {
-                            // Paste "123 456", "123-456" or "#123456": keep the digits.
-                            code.set(OtpCode::normalize(&event_target_value(&ev)));
-                            local_error.set(None);
-                        }/>
-                </div>
+            <CodeNotices step=step/>
+            <form class="form" on:submit=on_verify novalidate>
+                <CodeField step=step/>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
                     {i18n.t(Ui::Confirm)}
                 </button>
             </form>
-            <h2>{i18n.t(Ui::NotReceived)}</h2>
-            <p>
-                <button type="button" class="button button--secondary" on:click=resend
-                    disabled=resend_disabled>
-                    {i18n.t(Ui::Resend)}
-                </button>
-                " "
-                <span class="resend-status">
-                    {move || if sends_left() == 0 {
-                        i18n.get(ErrorCode::ResendLimit).to_owned()
-                    } else if resend_wait() > 0 {
-                        i18n.fill(Ui::ResendIn, &[("time", &mmss(resend_wait()))])
-                    } else {
-                        i18n.fill(Ui::SendsLeft, &[("n", &sends_left().to_string())])
-                    }}
-                </span>
-            </p>
+            <Resend step=step busy=busy on_resend=on_resend/>
             <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(Ui::ChangePhone)}</a></p>
         </section>
+    }
+}
+
+/// The countdown's announcements and what the server last said.
+#[component]
+fn CodeNotices(step: CodeStep) -> impl IntoView {
+    let i18n = use_i18n();
+    let phase = Memo::new(move |_| step.phase());
+    view! {
+        // Polite: phase changes only. Assertive: the expiry.
+        <p class="visually-hidden" role="status" aria-live="polite">
+            {move || match phase.get() {
+                Phase::LastMinute => i18n.get(Ui::OtpOneMinute),
+                Phase::Last30Seconds => i18n.get(Ui::Otp30Seconds),
+                _ => "",
+            }}
+        </p>
+        <div role="alert">
+            <Show when=move || phase.get() == Phase::Expired>
+                <p class="notice notice--warning">{i18n.t(Ui::OtpExpiredNow)}</p>
+            </Show>
+        </div>
+        {move || step.notice.get().and_then(|n| match n {
+            OtpNotice::Expired => Some(i18n.get(ErrorCode::OtpExpired).to_owned()),
+            OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(step.locked_left()))])),
+            OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(ErrorCode::ResendTooSoon, &[("time", &mmss(retry_after_s))])),
+            OtpNotice::ResendLimit => Some(i18n.get(ErrorCode::ResendLimit).to_owned()),
+            OtpNotice::StartAgain => Some(i18n.get(Ui::StartAgain).to_owned()),
+            OtpNotice::Retry => Some(i18n.get(Ui::RetryBody).to_owned()),
+            OtpNotice::Incorrect { .. } => None,
+        }).map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
+        <Show when=move || step.resent.get() && step.notice.get().is_none()>
+            <div class="notice" role="status"><p>{i18n.t(Ui::NewCodeSent)}</p></div>
+        </Show>
+    }
+}
+
+/// The code's field: its timer and attempts as the hint, its error, digits kept on paste.
+#[component]
+fn CodeField(step: CodeStep) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_text = move || step.error_text(i18n);
+    view! {
+        <div class="field" class:field--error=move || error_text().is_some()>
+            <label class="field__label" for="otp">{i18n.t(Ui::OtpLabel)}</label>
+            <p class="field__hint" id="otp-timer">
+                {i18n.t(Ui::ExpiresIn)} " "
+                <span class="timer" aria-hidden="true">{move || mmss(step.remaining())}</span>
+                " · "
+                {move || fill(i18n.get(Ui::AttemptsLeft), &[("n", &step.attempts_left().to_string())])}
+            </p>
+            <Show when=move || error_text().is_some()>
+                <p class="field__error" id="otp-error">{error_text}</p>
+            </Show>
+            <input class="field__input field__input--code" id="otp" name="otp" type="text"
+                inputmode="numeric" autocomplete="one-time-code" spellcheck="false"
+                aria-invalid=move || error_text().is_some().then_some("true")
+                aria-describedby=move || if error_text().is_some() { "otp-timer otp-error" } else { "otp-timer" }
+                prop:value=move || step.code.get()
+                on:input=move |ev| {
+                    // Paste "123 456", "123-456" or "#123456": keep the digits.
+                    step.code.set(OtpCode::normalize(&event_target_value(&ev)));
+                    step.local_error.set(None);
+                }/>
+        </div>
+    }
+}
+
+/// "Không nhận được mã?": resend, once its wait is over and while sends are left.
+#[component]
+fn Resend(step: CodeStep, busy: Signal<bool>, on_resend: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let disabled = move || {
+        busy.get() || step.resend_wait() > 0 || step.sends_left() == 0 || step.locked_left() > 0
+    };
+    view! {
+        <h2>{i18n.t(Ui::NotReceived)}</h2>
+        <p>
+            <button type="button" class="button button--secondary" on:click=move |_| on_resend.run(())
+                disabled=disabled>
+                {i18n.t(Ui::Resend)}
+            </button>
+            " "
+            <span class="resend-status">
+                {move || if step.sends_left() == 0 {
+                    i18n.get(ErrorCode::ResendLimit).to_owned()
+                } else if step.resend_wait() > 0 {
+                    i18n.fill(Ui::ResendIn, &[("time", &mmss(step.resend_wait()))])
+                } else {
+                    i18n.fill(Ui::SendsLeft, &[("n", &step.sends_left().to_string())])
+                }}
+            </span>
+        </p>
     }
 }

@@ -2,26 +2,28 @@
 //! live checklist. A finished reset signs the citizen in with the new password.
 
 use super::{use_flow, use_flow_kind};
-use crate::api::Failure;
-use crate::api::PageRequests;
+use crate::api::{handle_answers, Failure, PageRequests};
 use crate::clock::today_in_vietnam;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
-use crate::components::form_submit::FormSubmit;
+use crate::components::form_submit::{FormSubmit, SubmitButton};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::password_rules::PasswordRules;
-use crate::flow::state::{FlowKind, Step};
-use crate::i18n::use_i18n;
+use crate::flow::outcome::{password_outcome, PasswordRefusal};
+use crate::flow::state::{FlowKind, FlowState, Step};
+use crate::i18n::{use_i18n, I18n};
 use crate::session::{use_session, Flash};
-use contract::api::{AccountReady, ErrorCode, SetPasswordRequest, SignInRequest, SignedIn};
+use contract::api::{AccountReady, SetPasswordRequest, SignInRequest, SignedIn};
 use contract::endpoints::{self, FlowAction};
 use contract::messages::Ui;
 use contract::password::{check, PersonalInfo};
 use contract::route_table::SIGN_IN;
-use contract::{BirthDate, IdNumber, PasswordRule, Phone};
+use contract::{BirthDate, IdNumber, PasswordCheck, PasswordRule, Phone};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+
+/// A set password, and for a reset the sign-in with it that follows in the same request.
+type Answer = Result<(AccountReady, Option<Result<SignedIn, Failure>>), Failure>;
 
 /// Screen 5 (and the reset's last step).
 #[component]
@@ -30,89 +32,70 @@ pub fn PasswordPage() -> impl IntoView {
     let flow = use_flow();
     let kind = use_flow_kind();
     let session = use_session();
-    let requests = PageRequests::new();
     let navigate = use_navigate();
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
     let form_submit = FormSubmit::new();
-    let FormSubmit {
-        busy, submitted, ..
-    } = form_submit;
     let server_rules = RwSignal::new(Vec::<PasswordRule>::new());
-    let notice = RwSignal::new(None::<&'static str>);
-
-    let username = move || {
-        flow.with(|f| {
-            IdNumber::parse(&f.form.id_number)
-                .map(|i| i.as_str().to_owned())
-                .unwrap_or_default()
-        })
-    };
-    let info = Memo::new(move |_| {
-        flow.with(|f| PersonalInfo {
-            id_number: IdNumber::parse(&f.form.id_number).ok(),
-            phone: Phone::parse(&f.form.phone).ok(),
-            birth_date: BirthDate::parse(&f.form.date_of_birth, today_in_vietnam()).ok(),
-        })
-    });
-    let rules = Memo::new(move |_| info.with(|i| check(&password.get(), &confirmation.get(), i)));
-    // Unmet rules, after a submit, in checklist order; the server's verdict counts too.
-    let unmet = Memo::new(move |_| {
-        if !submitted.get() {
-            return Vec::new();
-        }
-        let server = server_rules.get();
-        PasswordRule::ALL
-            .iter()
-            .copied()
-            .filter(|r| !rules.with(|c| c.is_met(*r)) || server.contains(r))
-            .collect::<Vec<_>>()
-    });
-    let password_error = Signal::derive(move || {
-        unmet.with(|u| {
-            u.iter()
-                .find(|r| **r != PasswordRule::ConfirmationMatches)
-                .map(|r| i18n.get(*r).to_owned())
-        })
-    });
-    let confirmation_error = Signal::derive(move || {
-        unmet.with(|u| {
-            u.contains(&PasswordRule::ConfirmationMatches)
-                .then(|| i18n.get(PasswordRule::ConfirmationMatches).to_owned())
-        })
-    });
-    let summary = Signal::derive(move || {
-        unmet.with(|u| {
-            u.iter()
-                .map(|r| SummaryItem {
-                    target_id: if *r == PasswordRule::ConfirmationMatches {
-                        "password_confirmation"
-                    } else {
-                        "password"
-                    }
-                    .to_owned(),
-                    message: i18n.get(*r).to_owned(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    // A key, not a text: the notice follows a change of language.
+    let notice = RwSignal::new(None::<Ui>);
+    let checks = Checks::new(
+        flow,
+        password,
+        confirmation,
+        form_submit.submitted,
+        server_rules,
+    );
     let (heading, submit_label) = match kind {
         FlowKind::Registration => (Ui::PasswordHeading, Ui::Register),
         FlowKind::Reset => (Ui::ResetPasswordHeading, Ui::ChangePassword),
     };
+    let summary = checks.summary(i18n);
     use_title(heading, move || !summary.with(Vec::is_empty));
     Effect::new(move |_| {
         password.track();
         server_rules.set(Vec::new());
     });
 
+    let submit = set_password(kind);
+    handle_answers(submit, move |answer: Answer| match answer {
+        Ok((account, signed_in)) => {
+            match signed_in {
+                Some(Ok(s)) => {
+                    session.sign_in(account.username.clone(), s, Some(Flash::PasswordChanged))
+                }
+                Some(Err(_)) => session.sign_out_with(Flash::PasswordChangedSignIn),
+                None => {}
+            }
+            password.set(String::new());
+            confirmation.set(String::new());
+            flow.update(|f| f.finished(account));
+            // A reset ends on the account page when signed in, else on the sign-in page.
+            let next = if session.account.get_untracked().is_none() && kind == FlowKind::Reset {
+                SIGN_IN
+            } else {
+                kind.path(Step::Done)
+            };
+            navigate(next, Default::default());
+        }
+        Err(failure) => match password_outcome(&failure) {
+            PasswordRefusal::Rules(rules) => {
+                server_rules.set(rules);
+                form_submit.refused();
+            }
+            PasswordRefusal::VerifyAgain => flow.update(|f| f.password_token = None),
+            PasswordRefusal::AccountExists => notice.set(Some(Ui::AccountExistsTitle)),
+            PasswordRefusal::Retry => notice.set(Some(Ui::RetryBody)),
+        },
+    });
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !form_submit.begin() {
+        if !form_submit.begin(submit.pending().get_untracked()) {
             return;
         }
         notice.set(None);
-        if !rules.get_untracked().all_met() {
+        if !checks.rules.get_untracked().all_met() {
             form_submit.refused();
             return;
         }
@@ -126,85 +109,149 @@ pub fn PasswordPage() -> impl IntoView {
             password: password.get_untracked(),
             password_confirmation: confirmation.get_untracked(),
         };
-        busy.set(true);
-        let requests = requests.clone();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let path = kind.api_path(&id, FlowAction::Password);
-            let lang = i18n.lang.get_untracked();
-            let result = requests.post::<_, AccountReady>(&path, &body, lang).await;
-            let account = match result {
-                Ok(account) => account,
-                Err(failure) => {
-                    busy.set(false);
-                    match failure {
-                        Failure::Api(e) if e.error == ErrorCode::Validation => {
-                            server_rules.set(e.rules.unwrap_or_default());
-                            form_submit.refused();
-                        }
-                        Failure::Api(e)
-                            if matches!(e.error, ErrorCode::InvalidToken | ErrorCode::NotFound) =>
-                        {
-                            // The verification ran out: back to the code step.
-                            flow.update(|f| f.password_token = None);
-                        }
-                        Failure::Api(e) if e.error == ErrorCode::AccountExists => {
-                            notice.set(Some(i18n.get(Ui::AccountExistsTitle)));
-                        }
-                        _ => notice.set(Some(i18n.get(Ui::RetryBody))),
-                    }
-                    return;
-                }
-            };
-            if kind == FlowKind::Reset {
-                // Straight into the account with the new password.
-                let request = SignInRequest {
-                    username: account.username.clone(),
-                    password: password.get_untracked(),
-                };
-                match requests
-                    .post::<_, SignedIn>(endpoints::SESSION, &request, lang)
-                    .await
-                {
-                    Ok(s) => {
-                        session.sign_in(account.username.clone(), s, Some(Flash::PasswordChanged))
-                    }
-                    Err(_) => session.sign_out_with(Flash::PasswordChangedSignIn),
-                }
-            }
-            busy.set(false);
-            password.set(String::new());
-            confirmation.set(String::new());
-            flow.update(|f| f.finished(account));
-            // A reset ends on the account page when signed in, else on the sign-in page.
-            let next = if session.account.get_untracked().is_none() && kind == FlowKind::Reset {
-                SIGN_IN
-            } else {
-                kind.path(Step::Done)
-            };
-            navigate(next, Default::default());
-        });
+        submit.dispatch_local((kind.api_path(&id, FlowAction::Password), body));
     };
 
     view! {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(heading).to_owned())/>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
-            {move || notice.get().map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
+            {move || notice.get().map(|text| view! { <div class="notice notice--error" role="alert"><p>{i18n.t(text)}</p></div> })}
             <form class="form" on:submit=on_submit novalidate>
-                // For password managers: the account this password belongs to.
-                <input type="text" name="username" autocomplete="username" class="visually-hidden"
-                    tabindex="-1" aria-hidden="true" readonly prop:value=username/>
-                <PasswordField id="password" label=Ui::PasswordLabel show_label=Ui::ShowPassword hide_label=Ui::HidePassword
-                    value=password error=password_error described_by="password-rules"/>
-                <PasswordRules check=rules/>
-                <PasswordField id="password_confirmation" label=Ui::ConfirmPasswordLabel
-                    show_label=Ui::ShowConfirmation hide_label=Ui::HideConfirmation
-                    value=confirmation error=confirmation_error/>
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { i18n.get(Ui::Submitting) } else { i18n.get(submit_label) }}
-                </button>
+                <PasswordFields flow password confirmation checks/>
+                <SubmitButton pending=submit.pending() label=submit_label/>
             </form>
         </section>
+    }
+}
+
+/// `POST …/password`; for a reset, then straight into the account with the new password.
+fn set_password(kind: FlowKind) -> Action<(String, SetPasswordRequest), Answer> {
+    let requests = PageRequests::new();
+    let lang = use_i18n().lang;
+    Action::new_local(move |(path, body): &(String, SetPasswordRequest)| {
+        let (requests, path, body) = (requests.clone(), path.clone(), body.clone());
+        async move {
+            let lang = lang.get_untracked();
+            let account: AccountReady = requests.post(&path, &body, lang).await?;
+            let signed_in = match kind {
+                FlowKind::Reset => {
+                    let request = SignInRequest {
+                        username: account.username.clone(),
+                        password: body.password,
+                    };
+                    Some(requests.post(endpoints::SESSION, &request, lang).await)
+                }
+                FlowKind::Registration => None,
+            };
+            Ok((account, signed_in))
+        }
+    })
+}
+
+/// The rules as typed, and which of them are unmet once the citizen has tried.
+#[derive(Clone, Copy)]
+struct Checks {
+    rules: Memo<PasswordCheck>,
+    /// After a submit, in checklist order; the server's verdict counts too.
+    unmet: Memo<Vec<PasswordRule>>,
+}
+
+impl Checks {
+    fn new(
+        flow: RwSignal<FlowState>,
+        password: RwSignal<String>,
+        confirmation: RwSignal<String>,
+        submitted: RwSignal<bool>,
+        server_rules: RwSignal<Vec<PasswordRule>>,
+    ) -> Self {
+        let info = Memo::new(move |_| {
+            flow.with(|f| PersonalInfo {
+                id_number: IdNumber::parse(&f.form.id_number).ok(),
+                phone: Phone::parse(&f.form.phone).ok(),
+                birth_date: BirthDate::parse(&f.form.date_of_birth, today_in_vietnam()).ok(),
+            })
+        });
+        let rules =
+            Memo::new(move |_| info.with(|i| check(&password.get(), &confirmation.get(), i)));
+        let unmet = Memo::new(move |_| {
+            if !submitted.get() {
+                return Vec::new();
+            }
+            let server = server_rules.get();
+            PasswordRule::ALL
+                .iter()
+                .copied()
+                .filter(|r| !rules.with(|c| c.is_met(*r)) || server.contains(r))
+                .collect::<Vec<_>>()
+        });
+        Checks { rules, unmet }
+    }
+
+    /// The first unmet rule of the password itself.
+    fn password_error(self, i18n: I18n) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.unmet.with(|u| {
+                u.iter()
+                    .find(|r| **r != PasswordRule::ConfirmationMatches)
+                    .map(|r| i18n.get(*r).to_owned())
+            })
+        })
+    }
+
+    fn confirmation_error(self, i18n: I18n) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.unmet.with(|u| {
+                u.contains(&PasswordRule::ConfirmationMatches)
+                    .then(|| i18n.get(PasswordRule::ConfirmationMatches).to_owned())
+            })
+        })
+    }
+
+    fn summary(self, i18n: I18n) -> Signal<Vec<SummaryItem>> {
+        Signal::derive(move || {
+            self.unmet.with(|u| {
+                u.iter()
+                    .map(|r| SummaryItem {
+                        target_id: if *r == PasswordRule::ConfirmationMatches {
+                            "password_confirmation"
+                        } else {
+                            "password"
+                        }
+                        .to_owned(),
+                        message: i18n.get(*r).to_owned(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    }
+}
+
+/// The password, its live checklist and its confirmation.
+#[component]
+fn PasswordFields(
+    flow: RwSignal<FlowState>,
+    password: RwSignal<String>,
+    confirmation: RwSignal<String>,
+    checks: Checks,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let username = move || {
+        flow.with(|f| {
+            IdNumber::parse(&f.form.id_number)
+                .map(|i| i.as_str().to_owned())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        // For password managers: the account this password belongs to.
+        <input type="text" name="username" autocomplete="username" class="visually-hidden"
+            tabindex="-1" aria-hidden="true" readonly prop:value=username/>
+        <PasswordField id="password" label=Ui::PasswordLabel show_label=Ui::ShowPassword hide_label=Ui::HidePassword
+            value=password error=checks.password_error(i18n) described_by="password-rules"/>
+        <PasswordRules check=checks.rules/>
+        <PasswordField id="password_confirmation" label=Ui::ConfirmPasswordLabel
+            show_label=Ui::ShowConfirmation hide_label=Ui::HideConfirmation
+            value=confirmation error=checks.confirmation_error(i18n)/>
     }
 }
