@@ -91,18 +91,33 @@ pub fn ResetStartPage() -> impl IntoView {
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit())/>
             <form class="form" on:submit=on_submit novalidate>
-                <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
-                    required=true inputmode="numeric" autocomplete="username"
-                    hint=Signal::derive(i18n.t(Ui::IdNumberHint))
-                    error=id_error
-                    on_edit=Callback::new(move |_| server_errors.update(|e| e.id_number = None))/>
-                <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
-                    required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
-                    hint=Signal::derive(i18n.t(Ui::PhoneHint))
-                    error=phone_error
-                    on_edit=Callback::new(move |_| server_errors.update(|e| e.phone = None))/>
+                <ResetFields id_number phone id_error phone_error server_errors/>
                 <SubmitButton pending=start.pending() label=Ui::Continue/>
             </form>
         </section>
+    }
+}
+
+/// The ID and the phone the account was registered with.
+#[component]
+fn ResetFields(
+    id_number: RwSignal<String>,
+    phone: RwSignal<String>,
+    id_error: Signal<Option<String>>,
+    phone_error: Signal<Option<String>>,
+    server_errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let edited =
+        move |field: Field| Callback::new(move |_| server_errors.update(|e| e.clear(field)));
+    view! {
+        <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
+            required=true inputmode="numeric" autocomplete="username"
+            hint=Signal::derive(i18n.t(Ui::IdNumberHint))
+            error=id_error on_edit=edited(Field::IdNumber)/>
+        <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
+            required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
+            hint=Signal::derive(i18n.t(Ui::PhoneHint))
+            error=phone_error on_edit=edited(Field::Phone)/>
     }
 }

@@ -37,24 +37,7 @@ pub fn SignInPage() -> impl IntoView {
         username: username.get(),
         password: password.get(),
     };
-    let local = Memo::new(move |_| {
-        if !submitted.get() {
-            return SignInErrors::default();
-        }
-        request().validate().err().unwrap_or_default()
-    });
-    let username_error =
-        Signal::derive(move || local.get().username.map(|e| i18n.get(e).to_owned()));
-    let password_error = Signal::derive(move || {
-        local
-            .get()
-            .password
-            .map(|e| i18n.get(e).to_owned())
-            .or_else(|| {
-                (notice.get() == Some(SignInNotice::InvalidCredentials))
-                    .then(|| i18n.get(ErrorCode::InvalidCredentials).to_owned())
-            })
-    });
+    let (username_error, password_error) = field_errors(request, submitted, notice);
     let summary = Signal::derive(move || {
         SummaryItem::list([
             ("username", username_error.get()),
@@ -99,13 +82,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <section class="page page--narrow">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::SignIn).to_owned())/>
-            {flash.map(|f| {
-                let text = match f {
-                    Flash::SignedOut => Ui::SignedOut,
-                    Flash::PasswordChanged | Flash::PasswordChangedSignIn => Ui::PasswordChangedSignIn,
-                };
-                view! { <div class="notice notice--success" role="status"><p>{i18n.t(text)}</p></div> }
-            })}
+            {flash.map(|flash| view! { <FlashNotice flash/> })}
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <SignInNoticeView notice/>
             <form class="form" on:submit=on_submit novalidate>
@@ -122,6 +99,45 @@ pub fn SignInPage() -> impl IntoView {
             <p><A href=CHOOSE_METHOD>{i18n.t(Ui::NoAccount)}</A></p>
         </section>
     }
+}
+
+/// Each field's error: the contract's rules once the citizen has tried, and a wrong pair
+/// on the password.
+fn field_errors(
+    request: impl Fn() -> SignInRequest + Send + Sync + 'static,
+    submitted: RwSignal<bool>,
+    notice: RwSignal<Option<SignInNotice>>,
+) -> (Signal<Option<String>>, Signal<Option<String>>) {
+    let i18n = use_i18n();
+    let local = Memo::new(move |_| {
+        if !submitted.get() {
+            return SignInErrors::default();
+        }
+        request().validate().err().unwrap_or_default()
+    });
+    let username = Signal::derive(move || local.get().username.map(|e| i18n.get(e).to_owned()));
+    let password = Signal::derive(move || {
+        local
+            .get()
+            .password
+            .map(|e| i18n.get(e).to_owned())
+            .or_else(|| {
+                (notice.get() == Some(SignInNotice::InvalidCredentials))
+                    .then(|| i18n.get(ErrorCode::InvalidCredentials).to_owned())
+            })
+    });
+    (username, password)
+}
+
+/// Why the citizen is here: signed out, or a changed password to sign in with.
+#[component]
+fn FlashNotice(flash: Flash) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = match flash {
+        Flash::SignedOut => Ui::SignedOut,
+        Flash::PasswordChanged | Flash::PasswordChangedSignIn => Ui::PasswordChangedSignIn,
+    };
+    view! { <div class="notice notice--success" role="status"><p>{i18n.t(text)}</p></div> }
 }
 
 /// The lockout (until when, and the way out) or "try again"; a wrong pair is the password

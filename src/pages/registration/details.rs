@@ -68,6 +68,39 @@ impl Typed {
         }
     }
 
+    /// The contract's rules (live) merged with the server's last answer.
+    fn errors(self, captcha: Captcha, server: &FieldErrors) -> FieldErrors {
+        let local = self
+            .form()
+            .validate(today_in_vietnam())
+            .err()
+            .unwrap_or_default();
+        FieldErrors {
+            id_number: local.id_number.or(server.id_number),
+            full_name: local.full_name.or(server.full_name),
+            date_of_birth: local.date_of_birth.or(server.date_of_birth),
+            phone: local.phone.or(server.phone),
+            email: local.email.or(server.email),
+            captcha_answer: captcha.local_error().or(server.captcha_answer),
+        }
+    }
+
+    /// What is sent, normalised by the contract; none while the form is invalid or the
+    /// captcha has not arrived.
+    fn request(self, captcha: Captcha) -> Option<RegistrationRequest> {
+        let valid = self.form().validate(today_in_vietnam()).ok()?;
+        let challenge = captcha.challenge.get_untracked()?;
+        Some(RegistrationRequest {
+            id_number: valid.id_number.as_str().to_owned(),
+            full_name: valid.full_name.as_str().to_owned(),
+            date_of_birth: valid.birth_date.to_iso(),
+            phone: valid.phone.as_str().to_owned(),
+            email: valid.email.map(|e| e.as_str().to_owned()),
+            captcha_id: challenge.captcha_id,
+            captcha_answer: captcha.answer.get_untracked(),
+        })
+    }
+
     fn form(self) -> RegistrationForm {
         RegistrationForm {
             id_number: self.id_number.get(),
@@ -99,24 +132,11 @@ pub fn DetailsForm() -> impl IntoView {
         flow.update(|state| state.form = f);
     });
 
-    // Local rules (after the first submit, live) merged with the server's answer.
     let errors = Memo::new(move |_| {
-        if !form_submit.submitted.get() {
-            return FieldErrors::default();
-        }
-        let local = typed
-            .form()
-            .validate(today_in_vietnam())
-            .err()
-            .unwrap_or_default();
-        let server = server_errors.get();
-        FieldErrors {
-            id_number: local.id_number.or(server.id_number),
-            full_name: local.full_name.or(server.full_name),
-            date_of_birth: local.date_of_birth.or(server.date_of_birth),
-            phone: local.phone.or(server.phone),
-            email: local.email.or(server.email),
-            captcha_answer: captcha.local_error().or(server.captcha_answer),
+        if form_submit.submitted.get() {
+            typed.errors(captcha, &server_errors.get())
+        } else {
+            FieldErrors::default()
         }
     });
     let message = Callback::new(move |field: Field| {
@@ -150,22 +170,9 @@ pub fn DetailsForm() -> impl IntoView {
             form_submit.refused();
             return;
         }
-        let (Ok(valid), Some(challenge)) = (
-            typed.form().validate(today_in_vietnam()),
-            captcha.challenge.get_untracked(),
-        ) else {
-            return;
-        };
-        let body = RegistrationRequest {
-            id_number: valid.id_number.as_str().to_owned(),
-            full_name: valid.full_name.as_str().to_owned(),
-            date_of_birth: valid.birth_date.to_iso(),
-            phone: valid.phone.as_str().to_owned(),
-            email: valid.email.map(|e| e.as_str().to_owned()),
-            captcha_id: challenge.captcha_id,
-            captcha_answer: captcha.answer.get_untracked(),
-        };
-        start.send(endpoints::REGISTRATIONS, body);
+        if let Some(body) = typed.request(captcha) {
+            start.send(endpoints::REGISTRATIONS, body);
+        }
     };
     let clear_server = move |field: Field| {
         server_errors.update(|e| e.clear(field));

@@ -193,10 +193,7 @@ pub fn OtpPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::OtpHeading).to_owned())/>
-            <p class="lead">
-                {i18n.t(if kind == FlowKind::Reset { Ui::ResetOtpSentTo } else { Ui::OtpSentTo })} " "
-                <strong class="phone-masked">{move || step.started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
-            </p>
+            <SentTo step kind/>
             <CodeNotices step=step/>
             <form class="form" on:submit=on_verify novalidate>
                 <CodeField step=step/>
@@ -207,6 +204,18 @@ pub fn OtpPage() -> impl IntoView {
             <Resend step=step busy=busy on_resend=on_resend/>
             <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(Ui::ChangePhone)}</a></p>
         </section>
+    }
+}
+
+/// Where the code went (the phone, masked).
+#[component]
+fn SentTo(step: CodeStep, kind: FlowKind) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="lead">
+            {i18n.t(if kind == FlowKind::Reset { Ui::ResetOtpSentTo } else { Ui::OtpSentTo })} " "
+            <strong class="phone-masked">{move || step.started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
+        </p>
     }
 }
 

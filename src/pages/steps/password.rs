@@ -31,7 +31,6 @@ pub fn PasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let kind = use_flow_kind();
-    let session = use_session();
     let navigate = use_navigate();
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
@@ -60,23 +59,9 @@ pub fn PasswordPage() -> impl IntoView {
     let submit = set_password(kind);
     handle_answers(submit, move |answer: Answer| match answer {
         Ok((account, signed_in)) => {
-            match signed_in {
-                Some(Ok(s)) => {
-                    session.sign_in(account.username.clone(), s, Some(Flash::PasswordChanged))
-                }
-                Some(Err(_)) => session.sign_out_with(Flash::PasswordChangedSignIn),
-                None => {}
-            }
             password.set(String::new());
             confirmation.set(String::new());
-            flow.update(|f| f.finished(account));
-            // A reset ends on the account page when signed in, else on the sign-in page.
-            let next = if session.account.get_untracked().is_none() && kind == FlowKind::Reset {
-                SIGN_IN
-            } else {
-                kind.path(Step::Done)
-            };
-            navigate(next, Default::default());
+            navigate(finish(kind, flow, account, signed_in), Default::default());
         }
         Err(failure) => match password_outcome(&failure) {
             PasswordRefusal::Rules(rules) => {
@@ -122,6 +107,28 @@ pub fn PasswordPage() -> impl IntoView {
                 <SubmitButton pending=submit.pending() label=submit_label/>
             </form>
         </section>
+    }
+}
+
+/// The flow is done (and a reset signed in, if it could): where the citizen goes next. A
+/// reset ends on the account page when signed in, else on the sign-in page.
+fn finish(
+    kind: FlowKind,
+    flow: RwSignal<FlowState>,
+    account: AccountReady,
+    signed_in: Option<Result<SignedIn, Failure>>,
+) -> &'static str {
+    let session = use_session();
+    match signed_in {
+        Some(Ok(s)) => session.sign_in(account.username.clone(), s, Some(Flash::PasswordChanged)),
+        Some(Err(_)) => session.sign_out_with(Flash::PasswordChangedSignIn),
+        None => {}
+    }
+    flow.update(|f| f.finished(account));
+    if session.account.get_untracked().is_none() && kind == FlowKind::Reset {
+        SIGN_IN
+    } else {
+        kind.path(Step::Done)
     }
 }
 
