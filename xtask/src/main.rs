@@ -1,6 +1,8 @@
 //! `cargo xtask <command>`: the project's commands. See README.md.
 
 mod fuzz;
+#[cfg(test)]
+mod modules;
 mod nginx;
 mod prerender;
 mod routes;
