@@ -120,13 +120,59 @@ pub fn DevPanel() -> impl IntoView {
 
 #[component]
 fn Panel() -> impl IntoView {
-    let i18n = use_i18n();
-    let navigate = use_navigate();
     let open = RwSignal::new(false);
-    let inbox = RwSignal::new(Vec::<Sms>::new());
-    let slow = RwSignal::new(false);
-    let is_offline = RwSignal::new(offline());
+    view! {
+        <aside class="dev-panel" lang="en" aria-label="Dev panel" data-dev-marker=DEV_MARKER>
+            <button type="button" class="dev-panel__toggle" aria-expanded=move || open.get().to_string()
+                aria-controls="dev-panel-body" on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Close dev panel" } else { "Dev" }}
+            </button>
+            <div id="dev-panel-body" class="dev-panel__body" hidden=move || !open.get()>
+                <FillSection open/>
+                <InboxSection open/>
+                <ClockSection/>
+                <FaultsSection/>
+                <LanguageSection/>
+                <JumpSection/>
+            </div>
+        </aside>
+    }
+}
 
+/// Fill the details form from a persona or a random valid citizen.
+#[component]
+fn FillSection(open: RwSignal<bool>) -> impl IntoView {
+    let navigate = SendWrapper::new(use_navigate());
+    let fill_from = move |id: String, name: &'static str, dob: &'static str, phone: String| {
+        let details = FlowKind::Registration.path(Step::Details);
+        if document().get_element_by_id("id_number").is_none() {
+            (*navigate)(details, Default::default());
+        }
+        // Out of the way: the filled form is what the designer looks at next.
+        open.set(false);
+        spawn_local(fill_details(id, name, dob, phone));
+    };
+    let fill_random = fill_from.clone();
+    view! {
+        <h2>"Fill the form"</h2>
+        <ul class="dev-panel__buttons">
+            {PERSONAS.iter().map(|p| {
+                let fill_from = fill_from.clone();
+                view! { <li><button type="button" on:click=move |_| fill_from(
+                    p.id_number.into(), p.full_name, p.date_of_birth, p.phone.into())>{p.key}</button></li> }
+            }).collect_view()}
+            <li><button type="button" on:click=move |_| {
+                let (id, phone) = random_citizen((js_sys::Math::random() * 1e9) as u32);
+                fill_random(id, "Phạm Thu Hà", "15/03/1990", phone);
+            }>"random valid citizen"</button></li>
+        </ul>
+    }
+}
+
+/// The mock's SMS outbox, live while the panel is open; "Fill" types a code in.
+#[component]
+fn InboxSection(open: RwSignal<bool>) -> impl IntoView {
+    let inbox = RwSignal::new(Vec::<Sms>::new());
     // The inbox refreshes every 2 s while the panel is open; released with the panel.
     let refresh = move || {
         if !open.get_untracked() {
@@ -148,80 +194,77 @@ fn Panel() -> impl IntoView {
             refresh();
         }
     });
-
-    let navigate = SendWrapper::new(navigate);
-    let fill_from = move |id: String, name: &'static str, dob: &'static str, phone: String| {
-        let details = FlowKind::Registration.path(Step::Details);
-        if document().get_element_by_id("id_number").is_none() {
-            (*navigate)(details, Default::default());
-        }
-        // Out of the way: the filled form is what the designer looks at next.
-        open.set(false);
-        spawn_local(fill_details(id, name, dob, phone));
-    };
-    let fill_random = fill_from.clone();
-
     view! {
-        <aside class="dev-panel" lang="en" aria-label="Dev panel" data-dev-marker=DEV_MARKER>
-            <button type="button" class="dev-panel__toggle" aria-expanded=move || open.get().to_string()
-                aria-controls="dev-panel-body" on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { "Close dev panel" } else { "Dev" }}
-            </button>
-            <div id="dev-panel-body" class="dev-panel__body" hidden=move || !open.get()>
-                <h2>"Fill the form"</h2>
-                <ul class="dev-panel__buttons">
-                    {PERSONAS.iter().map(|p| {
-                        let fill_from = fill_from.clone();
-                        view! { <li><button type="button" on:click=move |_| fill_from(
-                            p.id_number.into(), p.full_name, p.date_of_birth, p.phone.into())>{p.key}</button></li> }
-                    }).collect_view()}
-                    <li><button type="button" on:click=move |_| {
-                        let (id, phone) = random_citizen((js_sys::Math::random() * 1e9) as u32);
-                        fill_random(id, "Phạm Thu Hà", "15/03/1990", phone);
-                    }>"random valid citizen"</button></li>
-                </ul>
-                <h2>"SMS inbox"</h2>
-                <ul class="dev-panel__inbox" aria-live="polite">
-                    {move || inbox.get().into_iter().map(|sms| {
-                        let code = sms.code.clone();
-                        view! {
-                            <li>{sms.to} " "
-                                <button type="button" on:click=move |_| { script::fill("otp", &code); }>
-                                    {format!("Fill {}", sms.code)}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                <h2>"Clock"</h2>
-                <p class="dev-panel__buttons">
-                    <button type="button" on:click=move |_| advance(60)>"+1 min"</button>
-                    <button type="button" on:click=move |_| advance(300)>"+5 min"</button>
-                    <button type="button" on:click=move |_| advance(OtpPolicy::default().ttl_s + 1)>"Expire the code now"</button>
-                </p>
-                <h2>"Faults"</h2>
-                <p class="dev-panel__buttons">
-                    <label><input type="checkbox" prop:checked=move || slow.get()
-                        on:change=move |_| { slow.update(|s| *s = !*s); set_faults(if slow.get_untracked() { 3000 } else { 0 }, 0); }/>
-                        " Slow answers (3 s)"</label>
-                    <button type="button" on:click=move |_| set_faults(if slow.get_untracked() { 3000 } else { 0 }, 1)>
-                        "Next request fails (500)"</button>
-                    <label><input type="checkbox" prop:checked=move || is_offline.get()
-                        on:change=move |_| { is_offline.update(|o| *o = !*o); set_offline(is_offline.get_untracked()); }/>
-                        " Offline"</label>
-                </p>
-                <h2>"Language"</h2>
-                <p><button type="button" on:click=move |_| i18n.toggle()>"Tiếng Việt ⇄ English"</button></p>
-                <h2>"Jump to a step (synthetic state)"</h2>
-                <p class="dev-panel__buttons">
-                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Details, Setup::Filled)>"Form"</button>
-                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Otp, OTP_RUNNING)>"OTP"</button>
-                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Password, Setup::PasswordStep)>"Password"</button>
-                    <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Done, Setup::Done)>"Done"</button>
-                    <button type="button" on:click=move |_| jump(FlowKind::Reset, Step::Otp, OTP_RUNNING)>"Reset: OTP"</button>
-                    <a href="/__gallery" rel="external">"Gallery"</a>
-                </p>
-            </div>
-        </aside>
+        <h2>"SMS inbox"</h2>
+        <ul class="dev-panel__inbox" aria-live="polite">
+            {move || inbox.get().into_iter().map(|sms| {
+                let code = sms.code.clone();
+                view! {
+                    <li>{sms.to} " "
+                        <button type="button" on:click=move |_| { script::fill("otp", &code); }>
+                            {format!("Fill {}", sms.code)}
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Moves the mock's clock and the page's together.
+#[component]
+fn ClockSection() -> impl IntoView {
+    view! {
+        <h2>"Clock"</h2>
+        <p class="dev-panel__buttons">
+            <button type="button" on:click=move |_| advance(60)>"+1 min"</button>
+            <button type="button" on:click=move |_| advance(300)>"+5 min"</button>
+            <button type="button" on:click=move |_| advance(OtpPolicy::default().ttl_s + 1)>"Expire the code now"</button>
+        </p>
+    }
+}
+
+/// Slow answers, a failing next request, offline.
+#[component]
+fn FaultsSection() -> impl IntoView {
+    let slow = RwSignal::new(false);
+    let is_offline = RwSignal::new(offline());
+    view! {
+        <h2>"Faults"</h2>
+        <p class="dev-panel__buttons">
+            <label><input type="checkbox" prop:checked=move || slow.get()
+                on:change=move |_| { slow.update(|s| *s = !*s); set_faults(if slow.get_untracked() { 3000 } else { 0 }, 0); }/>
+                " Slow answers (3 s)"</label>
+            <button type="button" on:click=move |_| set_faults(if slow.get_untracked() { 3000 } else { 0 }, 1)>
+                "Next request fails (500)"</button>
+            <label><input type="checkbox" prop:checked=move || is_offline.get()
+                on:change=move |_| { is_offline.update(|o| *o = !*o); set_offline(is_offline.get_untracked()); }/>
+                " Offline"</label>
+        </p>
+    }
+}
+
+#[component]
+fn LanguageSection() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2>"Language"</h2>
+        <p><button type="button" on:click=move |_| i18n.toggle()>"Tiếng Việt ⇄ English"</button></p>
+    }
+}
+
+/// Any step, with a synthetic flow behind it.
+#[component]
+fn JumpSection() -> impl IntoView {
+    view! {
+        <h2>"Jump to a step (synthetic state)"</h2>
+        <p class="dev-panel__buttons">
+            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Details, Setup::Filled)>"Form"</button>
+            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Otp, OTP_RUNNING)>"OTP"</button>
+            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Password, Setup::PasswordStep)>"Password"</button>
+            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Done, Setup::Done)>"Done"</button>
+            <button type="button" on:click=move |_| jump(FlowKind::Reset, Step::Otp, OTP_RUNNING)>"Reset: OTP"</button>
+            <a href=crate::dev::gallery::PREFIX rel="external">"Gallery"</a>
+        </p>
     }
 }
