@@ -11,7 +11,7 @@ use crate::pages::{choose_method::ChooseMethod, home::Home, not_found::NotFound}
 use crate::route_path::StaticPath;
 use crate::session::provide_session;
 use contract::messages::Ui;
-use contract::route_table::{self, Route, Screen};
+use contract::route_table::{self, Code, Route, Screen};
 use leptos::prelude::*;
 use leptos::tachys::view::iterators::StaticVec;
 use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
@@ -99,8 +99,12 @@ impl ChooseView for RouteView {
         }
     }
 
+    /// The router awaits this before `choose`: only a whole screen's module, never the
+    /// body of a screen whose top paints from the main wasm (that would hold the top back).
     async fn preload(&self) {
-        lazy::preload(self.0.screen).await;
+        if let Code::Module(_) = self.0.screen.code() {
+            lazy::preload(self.0.screen).await;
+        }
     }
 }
 
