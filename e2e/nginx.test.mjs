@@ -5,9 +5,27 @@ import assert from 'node:assert/strict';
 import { launch, openPage } from './support.mjs';
 
 const NGINX = process.env.NGINX_BASE_URL;
+// deploy/nginx.conf asks for HTTP Basic everywhere; `cargo xtask test` gives nginx this pair.
+const [USER, PASSWORD] = (process.env.NGINX_AUTH ?? ':').split(':');
+const AUTH = { authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` };
+const fetch = (url, init = {}) => globalThis.fetch(url, { ...init, headers: { ...AUTH, ...init.headers } });
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
+
+test('nginx asks for the prototype\'s password on every path, and refuses a wrong one', async () => {
+  assert.ok(NGINX, 'NGINX_BASE_URL is set');
+  for (const path of ['/', '/dang-ky/thue-bao-di-dong', '/api/captcha', '/robots.txt']) {
+    const none = await globalThis.fetch(`${NGINX}${path}`);
+    assert.equal(none.status, 401, `${path} without credentials`);
+    assert.match(none.headers.get('www-authenticate') ?? '', /^Basic realm="prototype"/);
+    const wrong = await globalThis.fetch(`${NGINX}${path}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${USER}:wrong`).toString('base64')}` },
+    });
+    assert.equal(wrong.status, 401, `${path} with a wrong password`);
+    assert.equal((await fetch(`${NGINX}${path}`)).status, 200, `${path} with the password`);
+  }
+});
 
 test('nginx serves the build: deep links, pre-compressed files, caching and security headers', async () => {
   assert.ok(NGINX, 'NGINX_BASE_URL is set: nginx started (see the nginx lines above if not)');
@@ -21,6 +39,7 @@ test('nginx serves the build: deep links, pre-compressed files, caching and secu
   assert.match(csp, /frame-ancestors 'none'/);
   assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(index.headers.get('referrer-policy'), 'no-referrer');
+  assert.equal(index.headers.get('x-robots-tag'), 'noindex, nofollow');
 
   const wasmPath = html.match(/href="([^"]+_bg\.wasm)"/)[1];
   const wasm = await fetch(`${NGINX}${wasmPath}`, { headers: { 'accept-encoding': 'br' } });
@@ -41,7 +60,7 @@ test('nginx serves the build: deep links, pre-compressed files, caching and secu
 
 test('through nginx, the form loads and reaches the OTP step with no console error', async () => {
   assert.ok(NGINX, 'NGINX_BASE_URL is set');
-  const page = await openPage(browser, { width: 375 });
+  const page = await openPage(browser, { width: 375, httpCredentials: { username: USER, password: PASSWORD } });
   await page.goto(`${NGINX}/dang-ky/thue-bao-di-dong`);
   await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
   await page.getByLabel('Số CMND/CCCD').fill('001090000951');

@@ -18,9 +18,10 @@ export async function launch() {
   });
 }
 
-/** A page at `width`×800 whose console errors and page errors are collected in `errors`. */
-export async function openPage(browser, { width = 1280 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+/** A page at `width`×800 whose console errors and page errors are collected in `errors`
+ *  (`httpCredentials` for a server behind HTTP Basic). */
+export async function openPage(browser, { width = 1280, httpCredentials } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, httpCredentials });
   const page = await context.newPage();
   page.errors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });

@@ -15,14 +15,24 @@ pub struct Nginx {
     pub url: String,
 }
 
+/// The smoke test's HTTP Basic pair (nginx's `{PLAIN}` scheme in a file under target/).
+pub const CREDENTIALS: (&str, &str) = ("prototype", "smoke-test-password");
+
 /// `deploy/nginx.conf` with this machine's paths and ports in place of the deploy defaults.
-fn site_config(dist: &str, port: u16, api_url: &str, headers: &str) -> Result<String> {
+fn site_config(
+    dist: &str,
+    port: u16,
+    api_url: &str,
+    headers: &str,
+    htpasswd: &str,
+) -> Result<String> {
     let mut site = std::fs::read_to_string(root().join("deploy/nginx.conf"))?;
     for (from, to) in [
         ("listen 80;", format!("listen 127.0.0.1:{port};")),
         ("/srv/portal/dist", dist.to_owned()),
         ("http://127.0.0.1:8787", api_url.to_owned()),
         ("/etc/nginx/portal-headers.conf", headers.to_owned()),
+        ("/etc/nginx/portal.htpasswd", htpasswd.to_owned()),
     ] {
         if !site.contains(from) {
             bail!("deploy/nginx.conf no longer contains {from:?}; update xtask/src/nginx.rs");
@@ -51,12 +61,16 @@ pub fn start(api_url: &str) -> Result<Nginx> {
     .context("mock-api --nginx-headers")?;
     let headers_path = dir.join("portal-headers.conf");
     std::fs::write(&headers_path, headers + "\n")?;
+    let htpasswd = dir.join("htpasswd");
+    let (user, password) = CREDENTIALS;
+    std::fs::write(&htpasswd, format!("{user}:{{PLAIN}}{password}\n"))?;
     let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let site = site_config(
         &dist.to_string_lossy(),
         port,
         api_url,
         &headers_path.to_string_lossy(),
+        &htpasswd.to_string_lossy(),
     )?;
     std::fs::write(dir.join("site.conf"), site)?;
     let d = dir.display();
@@ -95,7 +109,15 @@ mod tests {
 
     #[test]
     fn the_checked_in_config_takes_this_machines_paths_and_ports() {
-        let site = site_config("/tmp/dist", 4321, "http://127.0.0.1:9999", "/tmp/h.conf").unwrap();
+        let site = site_config(
+            "/tmp/dist",
+            4321,
+            "http://127.0.0.1:9999",
+            "/tmp/h.conf",
+            "/tmp/htpasswd",
+        )
+        .unwrap();
+        assert!(site.contains("auth_basic_user_file /tmp/htpasswd;"));
         assert!(site.contains("listen 127.0.0.1:4321;"));
         assert!(site.contains("root /tmp/dist;"));
         assert!(site.contains("proxy_pass http://127.0.0.1:9999;"));
@@ -104,6 +126,6 @@ mod tests {
             3,
             "every location"
         );
-        assert!(!site.contains("/srv/portal") && !site.contains("/etc/nginx/portal-headers"));
+        assert!(!site.contains("/srv/portal") && !site.contains("/etc/nginx/portal"));
     }
 }

@@ -200,13 +200,18 @@ fn server_mock() -> Result<std::path::PathBuf> {
 /// `cargo xtask preview [-- <mock-api flags>]`.
 pub fn preview(flags: &[String]) -> Result<()> {
     toolchain::setup(Needs::BUILD)?;
-    sizes::release_build()?;
     let mock = server_mock()?;
-    let stop = on_interrupt()?;
     let mut args: Vec<String> = ["--port", "8787", "--static-dir", "dist"]
         .map(String::from)
         .into();
     args.extend(flags.iter().cloned());
+    // The mock's own rule (a reachable --host needs a password), before minutes of build.
+    let check = Command::new(&mock).args(&args).arg("--check").status()?;
+    if !check.success() {
+        std::process::exit(check.code().unwrap_or(2));
+    }
+    sizes::release_build()?;
+    let stop = on_interrupt()?;
     let mut api = MockServer::start(&mock, &args)?;
     println!(
         "\npreview: {}  (release build + mock API; Ctrl-C stops)\n",

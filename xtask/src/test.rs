@@ -214,6 +214,14 @@ fn e2e() -> Result<(bool, String)> {
             "NGINX_BASE_URL",
             nginx.as_ref().map_or("", |n| n.url.as_str()),
         )
+        .env(
+            "NGINX_AUTH",
+            format!(
+                "{}:{}",
+                crate::nginx::CREDENTIALS.0,
+                crate::nginx::CREDENTIALS.1
+            ),
+        )
         .env("CHROMIUM", toolchain::CHROMIUM)
         .env("SCREENSHOT_DIR", root().join("target/screenshots"));
     let result = tee(node);

@@ -33,6 +33,23 @@ pub struct Config {
     /// Turn off /api/dev/* (outbox, clock, faults).
     #[arg(long)]
     pub no_dev: bool,
+    /// Require HTTP Basic credentials on every path, static files and /api alike. Also read
+    /// from PORTAL_BASIC_AUTH, which keeps the password out of shell history.
+    #[arg(
+        long,
+        value_name = "USER:PASSWORD",
+        env = "PORTAL_BASIC_AUTH",
+        hide_env_values = true
+    )]
+    pub basic_auth: Option<BasicAuth>,
+    /// Listen on a non-loopback --host without --basic-auth anyway: anyone who reaches it
+    /// sees a prototype that looks like the real portal.
+    #[arg(long)]
+    pub allow_public: bool,
+    /// Check the flags (a reachable --host needs --basic-auth or --allow-public) and exit: 0
+    /// if the server would start, 2 with the reason if not.
+    #[arg(long)]
+    pub check: bool,
     /// Print nginx `add_header` lines with this server's security headers for --static-dir
     /// (its CSP allows exactly that build's inline scripts), then exit.
     #[arg(long, requires = "static_dir")]
@@ -46,11 +63,86 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Why this server must not start: a --host that others can reach, with no password
+    /// and no --allow-public. One line, with how to set them.
+    pub fn refusal(&self) -> Option<String> {
+        (!self.host.is_loopback() && self.basic_auth.is_none() && !self.allow_public).then(|| {
+            format!(
+                "mock-api: refusing to listen on {} without a password: anyone who can reach it \
+                 would see a prototype that looks like the real portal. Set --basic-auth \
+                 USER:PASSWORD (or PORTAL_BASIC_AUTH=USER:PASSWORD), or pass --allow-public if \
+                 you really mean it.",
+                self.host
+            )
+        })
+    }
+
     pub fn otp_policy(&self) -> contract::OtpPolicy {
         contract::OtpPolicy {
             ttl_s: self.otp_ttl_s,
             resend_after_s: self.resend_after_s,
             ..Default::default()
+        }
+    }
+}
+
+/// `USER:PASSWORD` for HTTP Basic. Its `Debug` never shows the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BasicAuth {
+    pub user: String,
+    pub password: String,
+}
+
+impl std::str::FromStr for BasicAuth {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.split_once(':') {
+            Some((user, password)) if !user.is_empty() && !password.is_empty() => Ok(BasicAuth {
+                user: user.to_owned(),
+                password: password.to_owned(),
+            }),
+            _ => Err("expected USER:PASSWORD, both non-empty".into()),
+        }
+    }
+}
+
+impl std::fmt::Debug for BasicAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "BasicAuth({}:***)", self.user)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_reachable_host_without_a_password_is_refused() {
+        let with = |args: &[&str]| Config::parse_from(["mock-api"].iter().chain(args));
+        assert_eq!(with(&[]).refusal(), None, "loopback");
+        assert_eq!(with(&["--host", "::1"]).refusal(), None, "loopback");
+        let refused = with(&["--host", "0.0.0.0"]).refusal().expect("refused");
+        assert!(refused.contains("--basic-auth") && refused.contains("--allow-public"));
+        assert_eq!(refused.lines().count(), 1);
+        assert_eq!(
+            with(&["--host", "0.0.0.0", "--basic-auth", "a:b"]).refusal(),
+            None
+        );
+        assert_eq!(
+            with(&["--host", "0.0.0.0", "--allow-public"]).refusal(),
+            None
+        );
+    }
+
+    #[test]
+    fn credentials_parse_and_never_print_the_password() {
+        let auth: BasicAuth = "designer:s3cret:with:colons".parse().unwrap();
+        assert_eq!(auth.user, "designer");
+        assert_eq!(auth.password, "s3cret:with:colons");
+        assert!(!format!("{auth:?}").contains("s3cret"));
+        for bad in ["", "nouser", ":pw", "user:"] {
+            assert!(bad.parse::<BasicAuth>().is_err(), "{bad}");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The mock back end of the portal (spec §5): `app(state)` builds the whole service,
 //! so tests drive it in-process with `oneshot` and `main` only parses flags and binds.
 
+pub mod basic_auth;
 pub mod captcha;
 pub mod clock;
 pub mod config;
@@ -43,6 +44,12 @@ pub fn app(state: AppState) -> Router {
     let mut app = Router::new().nest(contract::endpoints::API, api);
     if let Some(dir) = &state.config.static_dir {
         app = static_site::serve(app, dir);
+    }
+    if let Some(auth) = &state.config.basic_auth {
+        app = app.layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(auth.clone()),
+            basic_auth::require,
+        ));
     }
     let headers = static_site::security_headers(state.config.static_dir.as_deref());
     app.layer(axum::middleware::from_fn_with_state(

@@ -12,6 +12,13 @@ async fn main() {
         print!("{}", mock_api::static_site::nginx_headers(dir));
         return;
     }
+    if let Some(refusal) = config.refusal() {
+        eprintln!("{refusal}");
+        std::process::exit(2);
+    }
+    if config.check {
+        return;
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),

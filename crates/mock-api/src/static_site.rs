@@ -113,6 +113,8 @@ pub const OTHER_SECURITY_HEADERS: &[(&str, &str)] = &[
     ("x-content-type-options", "nosniff"),
     ("referrer-policy", "no-referrer"),
     ("x-frame-options", "DENY"),
+    // A prototype that looks like the real portal is never a search result.
+    ("x-robots-tag", "noindex, nofollow"),
     (
         "permissions-policy",
         "camera=(), microphone=(), geolocation=(), otp-credentials=(self)",

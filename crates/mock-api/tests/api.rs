@@ -842,3 +842,95 @@ async fn the_contracts_paths_are_the_routed_and_documented_ones() {
     expected.sort();
     assert_eq!(documented, expected);
 }
+
+/// With `--basic-auth`, every path needs the credentials: the page, a hashed asset and the
+/// API alike; a missing or wrong pair gets 401 with the realm, and the request log never
+/// holds the password (in clear or encoded).
+#[tokio::test]
+async fn basic_auth_guards_every_path_and_never_logs_the_password() {
+    use base64::Engine;
+    use std::sync::{Arc, Mutex};
+    #[derive(Clone, Default)]
+    struct Log(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Log {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let log = Log::default();
+    let writer = log.clone();
+    let _guard = tracing::subscriber::set_default(
+        tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish(),
+    );
+
+    let dir = std::env::temp_dir().join(format!("mock-api-auth-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<html></html>").unwrap();
+    std::fs::write(dir.join("portal-0123456789abcdef.js"), "export {}").unwrap();
+    let app = TestApp::with(|c| {
+        c.static_dir = Some(dir.clone());
+        c.basic_auth = Some("designer:Mo-phong#2024".parse().unwrap());
+    });
+    let b64 = |pair: &str| base64::engine::general_purpose::STANDARD.encode(pair);
+    let get = |path: &str, auth: Option<String>| {
+        let mut req = Request::get(path);
+        if let Some(pair) = auth {
+            req = req.header(header::AUTHORIZATION, format!("Basic {}", b64(&pair)));
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    for path in [
+        "/",
+        "/portal-0123456789abcdef.js",
+        "/api/captcha",
+        "/dang-nhap",
+    ] {
+        let none = app.raw(get(path, None)).await;
+        assert_eq!(none.status, StatusCode::UNAUTHORIZED, "{path}");
+        assert_eq!(
+            none.headers[header::WWW_AUTHENTICATE],
+            r#"Basic realm="prototype", charset="UTF-8""#
+        );
+        let wrong = app.raw(get(path, Some("designer:wrong".into()))).await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED, "{path}");
+        let right = app
+            .raw(get(path, Some("designer:Mo-phong#2024".into())))
+            .await;
+        assert_eq!(right.status, StatusCode::OK, "{path}");
+    }
+    let written = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        written.contains("/api/captcha"),
+        "the log has the requests: {written}"
+    );
+    for secret in ["Mo-phong#2024".to_owned(), b64("designer:Mo-phong#2024")] {
+        assert!(!written.contains(&secret), "{written}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Reachable from other machines with no password and no `--allow-public`: exit 2, one line
+/// saying why and how.
+#[test]
+fn a_public_host_without_credentials_refuses_to_start() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_mock-api"))
+        .args(["--host", "0.0.0.0", "--port", "0"])
+        .env_remove("PORTAL_BASIC_AUTH")
+        .output()
+        .expect("mock-api runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("--basic-auth") && stderr.contains("--allow-public"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "it never listened");
+}
