@@ -86,6 +86,8 @@ split_screens! {
     Account => account_page, preload_account_page, crate::pages::account::AccountPage;
     // Screen 8.
     ResetStart => reset_start_page, preload_reset_start_page, crate::pages::reset::ResetStartPage;
+    // What this prototype is.
+    About => about_page, preload_about_page, crate::pages::about::AboutPage;
 }
 
 /// A whole screen from its module, behind its route's guard; a module that did not download

@@ -1,3 +1,4 @@
+use crate::components::prototype_banner::PrototypeBanner;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use contract::messages::Ui;
@@ -5,7 +6,8 @@ use contract::route_table::{ACCOUNT, HOME, SIGN_IN};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Red portal header: a neutral emblem of our own, the portal name, the way to the
+/// Red portal header: the prototype banner, a neutral emblem of our own, the portal name
+/// (marked as a prototype), the way to the
 /// account (sign in, or the account once signed in) and the language toggle.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -14,6 +16,7 @@ pub fn Header() -> impl IntoView {
     let signed_in = move || session.account.with(Option::is_some);
     view! {
         <header class="site-header">
+            <PrototypeBanner/>
             <div class="site-header__inner">
                 <A href=HOME attr:class="site-header__brand">
                     <svg class="emblem" viewBox="0 0 32 32" aria-hidden="true" width="36" height="36">
@@ -21,7 +24,8 @@ pub fn Header() -> impl IntoView {
                         <path d="M16 7l2.6 6.1 6.6.5-5 4.3 1.6 6.4L16 20.9l-5.8 3.4 1.6-6.4-5-4.3 6.6-.5z" fill="#ffd34e"/>
                     </svg>
                     <span class="site-header__text">
-                        <span class="site-header__name">{i18n.t(Ui::PortalName)}</span>
+                        <span class="site-header__name">{i18n.t(Ui::PortalName)}
+                            " " <span class="site-header__mark">{i18n.t(Ui::PrototypeMark)}</span></span>
                         <span class="site-header__tagline">{i18n.t(Ui::PortalTagline)}</span>
                     </span>
                 </A>

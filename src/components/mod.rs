@@ -8,5 +8,6 @@ pub mod page_heading;
 pub mod page_load_failed;
 pub mod password_field;
 pub mod password_rules;
+pub mod prototype_banner;
 pub mod stepper;
 pub mod text_field;

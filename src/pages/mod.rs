@@ -1,3 +1,4 @@
+pub mod about;
 pub mod account;
 pub mod choose_method;
 pub mod home;

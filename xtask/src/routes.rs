@@ -49,11 +49,12 @@ mod tests {
         assert_eq!(paths["/quen-mat-khau/otp"], "otp_page");
         assert_eq!(paths["/quen-mat-khau"], "reset_start_page");
         assert_eq!(paths["/dang-nhap"], "sign_in_page");
+        assert_eq!(paths["/gioi-thieu"], "about_page");
         // Eager routes (the home page, the method choice) need no module.
         assert!(!paths.contains_key("/"));
         assert!(!paths.contains_key("/dang-ky"));
         let modules: std::collections::BTreeSet<_> = paths.values().collect();
-        assert_eq!(modules.len(), 7, "{paths:?}");
+        assert_eq!(modules.len(), 8, "{paths:?}");
     }
 
     #[test]

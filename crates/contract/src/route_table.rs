@@ -15,6 +15,7 @@ pub const HOME: &str = "/";
 pub const CHOOSE_METHOD: &str = "/dang-ky";
 pub const SIGN_IN: &str = "/dang-nhap";
 pub const ACCOUNT: &str = "/tai-khoan";
+pub const ABOUT: &str = "/gioi-thieu";
 
 macro_rules! registration {
     () => {
@@ -53,6 +54,8 @@ pub enum Screen {
     SignIn,
     Account,
     ResetStart,
+    /// "Về bản mô phỏng này": what this prototype is.
+    About,
 }
 
 /// Whether a screen may show, decided by the app before the screen (and its code) loads.
@@ -92,6 +95,7 @@ impl Screen {
             Screen::SignIn => Code::Module("sign_in_page"),
             Screen::Account => Code::Module("account_page"),
             Screen::ResetStart => Code::Module("reset_start_page"),
+            Screen::About => Code::Module("about_page"),
         }
     }
 
@@ -148,71 +152,24 @@ const fn step(
 
 use FlowKind::{Registration, Reset};
 
+/// One row per address. `step` rows live in their flow's layout and show only once the flow
+/// has reached that step; `route` rows stand alone, behind their guard.
+#[rustfmt::skip]
 pub const ROUTES: &[Route] = &[
-    route(HOME, Screen::Home, Guard::Open, None),
-    route(
-        CHOOSE_METHOD,
-        Screen::ChooseMethod,
-        Guard::Open,
-        Some(Screen::Details),
-    ),
-    step(
-        Registration,
-        REGISTRATION,
-        Screen::Details,
-        Step::Details,
-        Some(Screen::Otp),
-    ),
-    step(
-        Registration,
-        REGISTRATION_OTP,
-        Screen::Otp,
-        Step::Otp,
-        Some(Screen::Password),
-    ),
-    step(
-        Registration,
-        REGISTRATION_PASSWORD,
-        Screen::Password,
-        Step::Password,
-        Some(Screen::Done),
-    ),
-    step(
-        Registration,
-        REGISTRATION_DONE,
-        Screen::Done,
-        Step::Done,
-        None,
-    ),
-    route(
-        SIGN_IN,
-        Screen::SignIn,
-        Guard::SignedOut,
-        Some(Screen::Account),
-    ),
-    route(ACCOUNT, Screen::Account, Guard::SignedIn, None),
-    step(
-        Reset,
-        RESET,
-        Screen::ResetStart,
-        Step::Details,
-        Some(Screen::Otp),
-    ),
-    step(
-        Reset,
-        RESET_OTP,
-        Screen::Otp,
-        Step::Otp,
-        Some(Screen::Password),
-    ),
+    //     path                  screen               guard                       prefetch
+    route(HOME,                  Screen::Home,         Guard::Open,               None),
+    route(CHOOSE_METHOD,         Screen::ChooseMethod, Guard::Open,               Some(Screen::Details)),
+    step(Registration, REGISTRATION,          Screen::Details,  Step::Details,    Some(Screen::Otp)),
+    step(Registration, REGISTRATION_OTP,      Screen::Otp,      Step::Otp,        Some(Screen::Password)),
+    step(Registration, REGISTRATION_PASSWORD, Screen::Password, Step::Password,   Some(Screen::Done)),
+    step(Registration, REGISTRATION_DONE,     Screen::Done,     Step::Done,       None),
+    route(SIGN_IN,               Screen::SignIn,       Guard::SignedOut,          Some(Screen::Account)),
+    route(ACCOUNT,               Screen::Account,      Guard::SignedIn,           None),
+    step(Reset,        RESET,                 Screen::ResetStart, Step::Details,  Some(Screen::Otp)),
+    step(Reset,        RESET_OTP,             Screen::Otp,      Step::Otp,        Some(Screen::Password)),
     // A finished reset signs the citizen in: its last step leads to the account page.
-    step(
-        Reset,
-        RESET_PASSWORD,
-        Screen::Password,
-        Step::Password,
-        Some(Screen::Account),
-    ),
+    step(Reset,        RESET_PASSWORD,        Screen::Password, Step::Password,   Some(Screen::Account)),
+    route(ABOUT,                 Screen::About,        Guard::Open,               None),
 ];
 
 /// The route at `path` (as the table writes it: no trailing slash but the root's).

@@ -1,0 +1,36 @@
+//! `/gioi-thieu`, "Về bản mô phỏng này": what this prototype is, that the real method is
+//! retired, what the mock keeps, and the test personas.
+
+use crate::components::page_heading::{use_title, PageHeading};
+use crate::i18n::use_i18n;
+use contract::messages::Ui;
+use contract::personas::{
+    CARRIER_MISMATCH_PHONE, EXISTING_ID, EXISTING_PASSWORD, EXISTING_PHONE, SMS_NEVER_ARRIVES_PHONE,
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(Ui::AboutHeading, || false);
+    let persona = move |text: Ui, values: &'static [(&'static str, &'static str)]| {
+        move || i18n.fill(text, values)
+    };
+    view! {
+        <section class="page page--narrow">
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::AboutHeading).to_owned())/>
+            <p class="lead">{i18n.t(Ui::AboutWhat)}</p>
+            <p>{i18n.t(Ui::AboutRetired)}</p>
+            <p>{i18n.t(Ui::AboutData)}</p>
+            <h2>{i18n.t(Ui::AboutPersonasHeading)}</h2>
+            <ul>
+                <li>{persona(Ui::AboutPersonaExisting, &[
+                    ("id", EXISTING_ID), ("password", EXISTING_PASSWORD), ("phone", EXISTING_PHONE),
+                ])}</li>
+                <li>{persona(Ui::AboutPersonaMismatch, &[("phone", CARRIER_MISMATCH_PHONE)])}</li>
+                <li>{persona(Ui::AboutPersonaNoSms, &[("phone", SMS_NEVER_ARRIVES_PHONE)])}</li>
+                <li>{i18n.t(Ui::AboutPersonaOthers)}</li>
+            </ul>
+        </section>
+    }
+}
