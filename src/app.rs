@@ -2,7 +2,7 @@ use crate::components::header::Header;
 use crate::components::next_task::NextTask;
 use crate::components::page_heading::TrackOpeningPage;
 use crate::flow::state::FlowKind;
-use crate::guards::guarded;
+use crate::guards::guarded_in_main;
 use crate::i18n::provide_i18n;
 use crate::lazy::{self, Prefetch};
 use crate::pages::registration::details::DetailsPage;
@@ -85,10 +85,10 @@ impl ChooseView for RouteView {
         // The screens whose code the route table puts in the main wasm; the others load from
         // their modules (`lazy`, which a test holds to the table).
         let page = match screen {
-            Screen::Home => guarded(guard, || view! { <Home/> }.into_any()),
-            Screen::ChooseMethod => guarded(guard, || view! { <ChooseMethod/> }.into_any()),
+            Screen::Home => guarded_in_main(guard, || view! { <Home/> }.into_any()),
+            Screen::ChooseMethod => guarded_in_main(guard, || view! { <ChooseMethod/> }.into_any()),
             // The form's top from the main wasm, its body from its module.
-            Screen::Details => guarded(guard, || {
+            Screen::Details => guarded_in_main(guard, || {
                 view! { <DetailsPage>{lazy::body(Screen::Details)}</DetailsPage> }.into_any()
             }),
             _ => lazy::screen(screen, guard).await,

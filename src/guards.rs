@@ -20,6 +20,21 @@ pub fn guarded(guard: Guard, page: impl Fn() -> AnyView + Send + Sync + 'static)
     }
 }
 
+/// `page` behind a guard that a screen of the main wasm may have (open, or its flow's
+/// step; a test holds the route table to that). The session guards are only referenced from
+/// the split modules, so their code stays out of the first load.
+pub fn guarded_in_main(
+    guard: Guard,
+    page: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    match guard {
+        Guard::Step(step) => view! { <StepGuard step=step>{page()}</StepGuard> }.into_any(),
+        // Never shown unguarded: a session guard here is a route table error (tested).
+        Guard::SignedIn | Guard::SignedOut => ().into_any(),
+        Guard::Open => page(),
+    }
+}
+
 /// Renders `children` only if the flow has reached `step`; otherwise redirects to the
 /// furthest step it has (a fresh tab on `/otp` lands on the form).
 #[component]

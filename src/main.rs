@@ -2,6 +2,9 @@ use leptos::prelude::{document, set_timeout};
 use std::time::Duration;
 
 fn main() {
+    // Development builds say what panicked; a release build's panic aborts (its text and the
+    // hook would only add to the first load).
+    #[cfg(feature = "dev")]
     console_error_panic_hook::set_once();
     // The first render runs in a task of its own: compiling and instantiating the wasm is one
     // long task already, and a phone that also rendered in it would ignore the citizen's

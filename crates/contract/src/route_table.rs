@@ -259,4 +259,15 @@ mod tests {
             }
         }
     }
+
+    /// The main wasm's screens carry only the guards it has code for (see the SPA's
+    /// `guards::guarded_in_main`).
+    #[test]
+    fn screens_in_the_main_wasm_are_open_or_behind_a_step() {
+        for r in ROUTES {
+            if !matches!(r.screen.code(), Code::Module(_)) {
+                assert!(matches!(r.guard, Guard::Open | Guard::Step(_)), "{r:?}");
+            }
+        }
+    }
 }
