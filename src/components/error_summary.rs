@@ -1,5 +1,5 @@
 use crate::i18n::use_i18n;
-use contract::messages::Ui;
+use contract::messages::LazyUi;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || !items.get().is_empty()>
             <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title" class="error-summary__title">{i18n.t(Ui::ErrorSummaryTitle)}</h2>
+                <h2 id="error-summary-title" class="error-summary__title">{i18n.t(LazyUi::ErrorSummaryTitle)}</h2>
                 <ul class="error-summary__list">
                     <For each=move || items.get() key=|item| item.clone() let:item>
                         <li>

@@ -6,7 +6,7 @@ use crate::flow::countdown::seconds_left;
 use crate::flow::outcome::FormNotice;
 use crate::i18n::use_i18n;
 use contract::messages::mmss;
-use contract::messages::Ui;
+use contract::messages::{LazyUi, Ui};
 use contract::registration::Field;
 use contract::route_table::{RESET, SIGN_IN};
 use leptos::prelude::*;
@@ -24,32 +24,32 @@ pub fn FormNoticeView(
         notice.get().map(|n| match n {
             FormNotice::AccountExists => view! {
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::AccountExistsTitle)}</h2>
+                    <h2 id="notice-title">{i18n.get(LazyUi::AccountExistsTitle)}</h2>
                     <ul>
-                        <li><A href=RESET>{i18n.get(Ui::AccountExistsForgot)}</A></li>
-                        <li><A href=SIGN_IN>{i18n.get(Ui::AccountExistsSignIn)}</A></li>
+                        <li><A href=RESET>{i18n.get(LazyUi::AccountExistsForgot)}</A></li>
+                        <li><A href=SIGN_IN>{i18n.get(LazyUi::AccountExistsSignIn)}</A></li>
                     </ul>
-                    <p>{i18n.get(Ui::AccountExistsCounter)}</p>
-                    <p>{i18n.get(Ui::AccountExistsComplaint)}</p>
+                    <p>{i18n.get(LazyUi::AccountExistsCounter)}</p>
+                    <p>{i18n.get(LazyUi::AccountExistsComplaint)}</p>
                 </div>
             }.into_any(),
             FormNotice::CarrierMismatch => view! {
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::CarrierMismatchTitle)}</h2>
-                    <p>{i18n.get(Ui::CarrierMismatchBody)}</p>
-                    <p>{i18n.get(Ui::CarrierMismatchTip)}</p>
+                    <h2 id="notice-title">{i18n.get(LazyUi::CarrierMismatchTitle)}</h2>
+                    <p>{i18n.get(LazyUi::CarrierMismatchBody)}</p>
+                    <p>{i18n.get(LazyUi::CarrierMismatchTip)}</p>
                     <p><a href="#phone">{i18n.get(Field::Phone)}</a></p>
                 </div>
             }.into_any(),
             FormNotice::RateLimited { .. } => view! {
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::RateLimitedTitle)}</h2>
+                    <h2 id="notice-title">{i18n.get(LazyUi::RateLimitedTitle)}</h2>
                     <RateLimitWait wait_until_ms=wait_until_ms/>
                 </div>
             }.into_any(),
             FormNotice::Retry => view! {
                 <div class="notice notice--error" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(Ui::RetryTitle)}</h2>
+                    <h2 id="notice-title">{i18n.get(LazyUi::RetryTitle)}</h2>
                     <p>{i18n.get(Ui::RetryBody)}</p>
                     <button type="button" class="button" on:click=move |_| retry.run(())>{i18n.get(Ui::Retry)}</button>
                 </div>
@@ -66,7 +66,7 @@ fn RateLimitWait(wait_until_ms: RwSignal<i64>) -> impl IntoView {
     view! {
         <p>{move || {
             let left = seconds_left(wait_until_ms.get(), now.get());
-            i18n.fill(Ui::RateLimitedBody, &[("time", &mmss(left))])
+            i18n.fill(LazyUi::RateLimitedBody, &[("time", &mmss(left))])
         }}</p>
     }
 }

@@ -3,7 +3,7 @@
 //! on, and the error summary focused again on each refused attempt.
 
 use crate::i18n::use_i18n;
-use contract::messages::Ui;
+use contract::messages::LazyUi;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -52,13 +52,14 @@ impl Default for FormSubmit {
 #[component]
 pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
-    label: Ui,
-    #[prop(default = Ui::Submitting)] busy_label: Ui,
+    /// The button's words (in the current language).
+    label: Signal<&'static str>,
+    #[prop(default = LazyUi::Submitting)] busy_label: LazyUi,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-            {move || if pending.get() { i18n.get(busy_label) } else { i18n.get(label) }}
+            {move || if pending.get() { i18n.get(busy_label) } else { label.get() }}
         </button>
     }
 }

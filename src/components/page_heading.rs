@@ -1,5 +1,6 @@
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
+use contract::Localize;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -58,7 +59,10 @@ pub fn TrackOpeningPage() -> impl IntoView {
 
 /// Sets `document.title` to "<heading> – <portal name>", prefixed "Lỗi: "/"Error: "
 /// while `has_errors` holds.
-pub fn use_title(heading: Ui, has_errors: impl Fn() -> bool + Send + Sync + 'static) {
+pub fn use_title(
+    heading: impl Localize + Copy + Send + Sync + 'static,
+    has_errors: impl Fn() -> bool + Send + Sync + 'static,
+) {
     let i18n = use_i18n();
     Effect::new(move |_| {
         let prefix = if has_errors() {

@@ -1,6 +1,6 @@
 use crate::components::text_field::aria_described_by;
 use crate::i18n::use_i18n;
-use contract::messages::Ui;
+use contract::messages::LazyUi;
 use leptos::prelude::*;
 
 /// A password input with its own show/hide toggle (distinct labels per field), paste
@@ -8,9 +8,9 @@ use leptos::prelude::*;
 #[component]
 pub fn PasswordField(
     id: &'static str,
-    label: Ui,
-    show_label: Ui,
-    hide_label: Ui,
+    label: LazyUi,
+    show_label: LazyUi,
+    hide_label: LazyUi,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] described_by: Option<&'static str>,

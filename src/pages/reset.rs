@@ -11,7 +11,7 @@ use crate::pages::steps::start::{start_flow, StartForm};
 use crate::pages::steps::use_flow;
 use contract::api::{PasswordResetRequest, PasswordResetStarted};
 use contract::endpoints;
-use contract::messages::Ui;
+use contract::messages::{LazyUi, Ui};
 use contract::registration::{Field, FieldErrors};
 use leptos::prelude::*;
 
@@ -63,7 +63,7 @@ pub fn ResetStartPage() -> impl IntoView {
             (Field::Phone.key(), phone_error.get()),
         ])
     });
-    use_title(Ui::ResetHeading, move || !summary.with(Vec::is_empty));
+    use_title(LazyUi::ResetHeading, move || !summary.with(Vec::is_empty));
 
     let start = start_flow::<PasswordResetRequest, PasswordResetStarted>(form, |_, _| {});
     let submit = move || {
@@ -86,13 +86,13 @@ pub fn ResetStartPage() -> impl IntoView {
 
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(move || i18n.get(Ui::ResetHeading).to_owned())/>
-            <p class="lead">{i18n.t(Ui::ResetIntro)}</p>
+            <PageHeading text=Signal::derive(move || i18n.get(LazyUi::ResetHeading).to_owned())/>
+            <p class="lead">{i18n.t(LazyUi::ResetIntro)}</p>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit())/>
             <form class="form" on:submit=on_submit novalidate>
                 <ResetFields id_number phone id_error phone_error server_errors/>
-                <SubmitButton pending=start.pending() label=Ui::Continue/>
+                <SubmitButton pending=start.pending() label=Signal::derive(i18n.t(Ui::Continue))/>
             </form>
         </section>
     }
@@ -113,11 +113,11 @@ fn ResetFields(
     view! {
         <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
             required=true inputmode="numeric" autocomplete="username"
-            hint=Signal::derive(i18n.t(Ui::IdNumberHint))
+            hint=Signal::derive(i18n.t(LazyUi::IdNumberHint))
             error=id_error on_edit=edited(Field::IdNumber)/>
         <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
             required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
-            hint=Signal::derive(i18n.t(Ui::PhoneHint))
+            hint=Signal::derive(i18n.t(LazyUi::PhoneHint))
             error=phone_error on_edit=edited(Field::Phone)/>
     }
 }

@@ -14,7 +14,7 @@ use crate::pages::steps::start::{start_flow, StartForm};
 use crate::pages::steps::use_flow;
 use contract::api::{ErrorCode, RegistrationRequest, RegistrationStarted};
 use contract::endpoints;
-use contract::messages::Ui;
+use contract::messages::{LazyUi, Ui};
 use contract::registration::{Field, FieldErrors};
 use contract::{Phone, RegistrationForm};
 use leptos::prelude::*;
@@ -185,7 +185,7 @@ pub fn DetailsForm() -> impl IntoView {
             <DetailsFields typed message carrier_flag clear_server=Callback::new(clear_server)/>
             <CaptchaField captcha error=Signal::derive(move || message.run(Field::CaptchaAnswer))
                 on_edit=Callback::new(move |_| clear_server(Field::CaptchaAnswer))/>
-            <SubmitButton pending=start.pending() label=Ui::Register/>
+            <SubmitButton pending=start.pending() label=Signal::derive(i18n.t(Ui::Register))/>
         </form>
     }
 }
@@ -205,23 +205,23 @@ fn DetailsFields(
         typed
             .phone
             .with(|p| Phone::parse(p).ok())
-            .map(|p| format!("{} {}", i18n.get(Ui::CarrierPrefix), p.carrier().name()))
+            .map(|p| format!("{} {}", i18n.get(LazyUi::CarrierPrefix), p.carrier().name()))
     });
     view! {
         <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=typed.id_number
             required=true inputmode="numeric" autocomplete="off"
-            hint=Signal::derive(i18n.t(Ui::IdNumberHint))
+            hint=Signal::derive(i18n.t(LazyUi::IdNumberHint))
             error=error(Field::IdNumber) on_edit=edited(Field::IdNumber)/>
         <TextField id="full_name" label=Signal::derive(i18n.t(Field::FullName)) value=typed.full_name
             required=true autocomplete="name"
             error=error(Field::FullName) on_edit=edited(Field::FullName)/>
         <TextField id="date_of_birth" label=Signal::derive(i18n.t(Field::DateOfBirth)) value=typed.date_of_birth
             required=true autocomplete="bday" inputmode="numeric"
-            hint=Signal::derive(i18n.t(Ui::DateOfBirthHint))
+            hint=Signal::derive(i18n.t(LazyUi::DateOfBirthHint))
             error=error(Field::DateOfBirth) on_edit=edited(Field::DateOfBirth)/>
         <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=typed.phone
             required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
-            hint=Signal::derive(i18n.t(Ui::PhoneHint))
+            hint=Signal::derive(i18n.t(LazyUi::PhoneHint))
             error=error(Field::Phone)
             status=carrier
             on_edit=Callback::new(move |_| { carrier_flag.set(false); clear_server.run(Field::Phone) })/>

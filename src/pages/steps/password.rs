@@ -15,7 +15,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::session::{use_session, Flash};
 use contract::api::{AccountReady, SetPasswordRequest, SignInRequest, SignedIn};
 use contract::endpoints::{self, FlowAction};
-use contract::messages::Ui;
+use contract::messages::{LazyUi, Ui};
 use contract::password::{check, PersonalInfo};
 use contract::route_table::SIGN_IN;
 use contract::{BirthDate, IdNumber, PasswordCheck, PasswordRule, Phone};
@@ -36,8 +36,8 @@ pub fn PasswordPage() -> impl IntoView {
     let confirmation = RwSignal::new(String::new());
     let form_submit = FormSubmit::new();
     let server_rules = RwSignal::new(Vec::<PasswordRule>::new());
-    // A key, not a text: the notice follows a change of language.
-    let notice = RwSignal::new(None::<Ui>);
+    // The refusal, not its text: the notice follows a change of language.
+    let notice = RwSignal::new(None::<PasswordRefusal>);
     let checks = Checks::new(
         flow,
         password,
@@ -46,8 +46,14 @@ pub fn PasswordPage() -> impl IntoView {
         server_rules,
     );
     let (heading, submit_label) = match kind {
-        FlowKind::Registration => (Ui::PasswordHeading, Ui::Register),
-        FlowKind::Reset => (Ui::ResetPasswordHeading, Ui::ChangePassword),
+        FlowKind::Registration => (
+            LazyUi::PasswordHeading,
+            Signal::derive(i18n.t(Ui::Register)),
+        ),
+        FlowKind::Reset => (
+            LazyUi::ResetPasswordHeading,
+            Signal::derive(i18n.t(LazyUi::ChangePassword)),
+        ),
     };
     let summary = checks.summary(i18n);
     use_title(heading, move || !summary.with(Vec::is_empty));
@@ -69,8 +75,9 @@ pub fn PasswordPage() -> impl IntoView {
                 form_submit.refused();
             }
             PasswordRefusal::VerifyAgain => flow.update(|f| f.password_token = None),
-            PasswordRefusal::AccountExists => notice.set(Some(Ui::AccountExistsTitle)),
-            PasswordRefusal::Retry => notice.set(Some(Ui::RetryBody)),
+            refusal @ (PasswordRefusal::AccountExists | PasswordRefusal::Retry) => {
+                notice.set(Some(refusal))
+            }
         },
     });
 
@@ -101,7 +108,13 @@ pub fn PasswordPage() -> impl IntoView {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(heading).to_owned())/>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
-            {move || notice.get().map(|text| view! { <div class="notice notice--error" role="alert"><p>{i18n.t(text)}</p></div> })}
+            {move || notice.get().map(|refusal| {
+                let text = match refusal {
+                    PasswordRefusal::AccountExists => i18n.get(LazyUi::AccountExistsTitle),
+                    _ => i18n.get(Ui::RetryBody),
+                };
+                view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> }
+            })}
             <form class="form" on:submit=on_submit novalidate>
                 <PasswordFields flow password confirmation checks/>
                 <SubmitButton pending=submit.pending() label=submit_label/>
@@ -254,11 +267,11 @@ fn PasswordFields(
         // For password managers: the account this password belongs to.
         <input type="text" name="username" autocomplete="username" class="visually-hidden"
             tabindex="-1" aria-hidden="true" readonly prop:value=username/>
-        <PasswordField id="password" label=Ui::PasswordLabel show_label=Ui::ShowPassword hide_label=Ui::HidePassword
+        <PasswordField id="password" label=LazyUi::PasswordLabel show_label=LazyUi::ShowPassword hide_label=LazyUi::HidePassword
             value=password error=checks.password_error(i18n) described_by="password-rules"/>
         <PasswordRules check=checks.rules/>
-        <PasswordField id="password_confirmation" label=Ui::ConfirmPasswordLabel
-            show_label=Ui::ShowConfirmation hide_label=Ui::HideConfirmation
+        <PasswordField id="password_confirmation" label=LazyUi::ConfirmPasswordLabel
+            show_label=LazyUi::ShowConfirmation hide_label=LazyUi::HideConfirmation
             value=confirmation error=checks.confirmation_error(i18n)/>
     }
 }
