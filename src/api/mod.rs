@@ -5,14 +5,14 @@
 //! crate, streams and io error texts into the bundle (about 6 KB brotli) for the two
 //! verbs used here, and the first-load budget is tight.
 
-mod action;
 mod failure;
+mod page_request;
 
-pub use action::{get_action, handle_answers, PostAction};
 use contract::api::ApiError;
 use contract::Lang;
 pub use failure::Failure;
 use leptos::prelude::*;
+pub use page_request::PageRequest;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! The captcha: its image from the server (a new one on "Đổi mã" and after every refused
 //! submit, which spends it) and the answer field. The rules are the contract's.
 
-use crate::api::get_action;
+use crate::api::PageRequest;
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use contract::api::CaptchaChallenge;
@@ -18,14 +18,14 @@ pub struct Captcha {
     /// A new image after a refused submit starts clean: its empty answer is not an error
     /// until the next submit.
     checked: RwSignal<bool>,
-    load: Action<(), Result<CaptchaChallenge, crate::api::Failure>>,
+    load: PageRequest<CaptchaChallenge>,
 }
 
 impl Captcha {
     /// Call in the form's body: it fetches the first image at once.
     pub fn new() -> Self {
         let challenge = RwSignal::new(None);
-        let load = get_action(endpoints::CAPTCHA, move |answer| {
+        let load = PageRequest::new(move |answer| {
             if let Ok(c) = answer {
                 challenge.set(Some(c));
             }
@@ -43,7 +43,7 @@ impl Captcha {
     /// A new image ("Đổi mã"), keeping the answer field as it is.
     pub fn reload(self) {
         self.challenge.set(None);
-        self.load.dispatch_local(());
+        self.load.get(endpoints::CAPTCHA);
     }
 
     /// The server spent it (any refused submit that reached it): a new image, an empty answer.

@@ -65,7 +65,7 @@ pub fn ResetStartPage() -> impl IntoView {
     });
     use_title(LazyUi::ResetHeading, move || !summary.with(Vec::is_empty));
 
-    let start = start_flow::<PasswordResetRequest, PasswordResetStarted>(form, |_, _| {});
+    let start = start_flow::<PasswordResetStarted>(form, |_, _| {});
     let submit = move || {
         if !form_submit.begin(start.pending().get_untracked()) {
             return;

@@ -1,7 +1,7 @@
 //! Screen 7, "Đăng nhập": ID number and password against the mock. Five wrong passwords
 //! lock the account, and the screen says until when.
 
-use crate::api::PostAction;
+use crate::api::PageRequest;
 use crate::clock::client_now_ms;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_submit::{FormSubmit, SubmitButton};
@@ -53,7 +53,7 @@ pub fn SignInPage() -> impl IntoView {
 
     // The account being signed in to: the ID as submitted (normalised), not as edited since.
     let signing_in = StoredValue::new(String::new());
-    let sign_in = PostAction::<SignInRequest, SignedIn>::new(move |answer| match answer {
+    let sign_in = PageRequest::<SignedIn>::new(move |answer| match answer {
         Ok(signed_in) => {
             password.set(String::new());
             session.sign_in(signing_in.get_value(), signed_in, None);

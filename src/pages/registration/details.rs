@@ -151,15 +151,14 @@ pub fn DetailsForm() -> impl IntoView {
     });
     use_title(Ui::DetailsHeading, move || !summary.with(Vec::is_empty));
 
-    let start =
-        start_flow::<RegistrationRequest, RegistrationStarted>(form, move |failure, outcome| {
-            carrier_flag.set(outcome.notice == Some(FormNotice::CarrierMismatch));
-            // A network failure may not have reached the server: keep the captcha for "Thử lại".
-            // Anything else spent it.
-            if !matches!(failure, Failure::Network) {
-                captcha.renew();
-            }
-        });
+    let start = start_flow::<RegistrationStarted>(form, move |failure, outcome| {
+        carrier_flag.set(outcome.notice == Some(FormNotice::CarrierMismatch));
+        // A network failure may not have reached the server: keep the captcha for "Thử lại".
+        // Anything else spent it.
+        if !matches!(failure, Failure::Network) {
+            captcha.renew();
+        }
+    });
     let submit = move || {
         if !form_submit.begin(start.pending().get_untracked()) {
             return;

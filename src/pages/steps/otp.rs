@@ -2,7 +2,7 @@
 //! and WebOTP.
 
 use super::{use_flow, use_flow_kind};
-use crate::api::PostAction;
+use crate::api::PageRequest;
 use crate::clock::{client_now_ms, use_now_ms};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::flow::countdown::{seconds_left, OtpClock, Phase};
@@ -133,7 +133,7 @@ pub fn OtpPage() -> impl IntoView {
             || matches!(step.notice.get(), Some(OtpNotice::Incorrect { .. }))
     });
 
-    let verify = PostAction::<VerifyOtpRequest, OtpVerified>::new({
+    let verify = PageRequest::<OtpVerified>::new({
         let navigate = navigate.clone();
         move |answer| match answer {
             Ok(v) => {
@@ -146,7 +146,7 @@ pub fn OtpPage() -> impl IntoView {
             }
         }
     });
-    let resend = PostAction::<serde_json::Value, OtpResent>::new(move |answer| match answer {
+    let resend = PageRequest::<OtpResent>::new(move |answer| match answer {
         Ok(r) => {
             let fresh = OtpClock::from_status(&r.otp, client_now_ms());
             step.update_clock(|c| *c = fresh);

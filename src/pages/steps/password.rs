@@ -2,7 +2,7 @@
 //! live checklist. A finished reset signs the citizen in with the new password.
 
 use super::{use_flow, use_flow_kind};
-use crate::api::{handle_answers, Failure, PageRequests};
+use crate::api::{Failure, PageRequest, PageRequests};
 use crate::clock::today_in_vietnam;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_submit::{FormSubmit, SubmitButton};
@@ -18,7 +18,7 @@ use contract::endpoints::{self, FlowAction};
 use contract::messages::{LazyUi, Ui};
 use contract::password::{check, PersonalInfo};
 use contract::route_table::SIGN_IN;
-use contract::{BirthDate, IdNumber, PasswordCheck, PasswordRule, Phone};
+use contract::{BirthDate, IdNumber, Lang, PasswordCheck, PasswordRule, Phone};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -62,8 +62,7 @@ pub fn PasswordPage() -> impl IntoView {
         server_rules.set(Vec::new());
     });
 
-    let submit = set_password(kind);
-    handle_answers(submit, move |answer: Answer| match answer {
+    let submit = PageRequest::new(move |answer: Answer| match answer {
         Ok((account, signed_in)) => {
             password.set(String::new());
             confirmation.set(String::new());
@@ -101,7 +100,8 @@ pub fn PasswordPage() -> impl IntoView {
             password: password.get_untracked(),
             password_confirmation: confirmation.get_untracked(),
         };
-        submit.dispatch_local((kind.api_path(&id, FlowAction::Password), body));
+        let path = kind.api_path(&id, FlowAction::Password);
+        submit.run_with(move |requests, lang| set_password(requests, lang, kind, path, body));
     };
 
     view! {
@@ -146,27 +146,25 @@ fn finish(
 }
 
 /// `POST …/password`; for a reset, then straight into the account with the new password.
-fn set_password(kind: FlowKind) -> Action<(String, SetPasswordRequest), Answer> {
-    let requests = PageRequests::new();
-    let lang = use_i18n().lang;
-    Action::new_local(move |(path, body): &(String, SetPasswordRequest)| {
-        let (requests, path, body) = (requests.clone(), path.clone(), body.clone());
-        async move {
-            let lang = lang.get_untracked();
-            let account: AccountReady = requests.post(&path, &body, lang).await?;
-            let signed_in = match kind {
-                FlowKind::Reset => {
-                    let request = SignInRequest {
-                        username: account.username.clone(),
-                        password: body.password,
-                    };
-                    Some(requests.post(endpoints::SESSION, &request, lang).await)
-                }
-                FlowKind::Registration => None,
+async fn set_password(
+    requests: PageRequests,
+    lang: Lang,
+    kind: FlowKind,
+    path: String,
+    body: SetPasswordRequest,
+) -> Answer {
+    let account: AccountReady = requests.post(&path, &body, lang).await?;
+    let signed_in = match kind {
+        FlowKind::Reset => {
+            let request = SignInRequest {
+                username: account.username.clone(),
+                password: body.password,
             };
-            Ok((account, signed_in))
+            Some(requests.post(endpoints::SESSION, &request, lang).await)
         }
-    })
+        FlowKind::Registration => None,
+    };
+    Ok((account, signed_in))
 }
 
 /// The rules as typed, and which of them are unmet once the citizen has tried.

@@ -3,7 +3,7 @@
 //! move to the code step.
 
 use super::FlowCtx;
-use crate::api::{Failure, PostAction};
+use crate::api::{Failure, PageRequest};
 use crate::clock::client_now_ms;
 use crate::components::form_submit::FormSubmit;
 use crate::flow::outcome::{form_outcome, FormNotice, FormOutcome};
@@ -12,7 +12,6 @@ use contract::registration::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 /// What a form that starts a flow shows besides its own rules: the server's field errors,
 /// its notice (with the wait a rate limit gives), and the submit's life.
@@ -53,17 +52,16 @@ impl Default for StartForm {
 /// The request that starts this layout's flow: on success the flow keeps what the server
 /// started and moves to its code step; a refusal shows on `form`, then goes to
 /// `also_refused` for what only that form has (the registration's captcha and carrier).
-pub fn start_flow<Req, Res>(
+pub fn start_flow<Res>(
     form: StartForm,
     also_refused: impl Fn(&Failure, &FormOutcome) + 'static,
-) -> PostAction<Req, Res>
+) -> PageRequest<Res>
 where
-    Req: Serialize + Clone + 'static,
-    Res: FlowStarted + DeserializeOwned + Clone + 'static,
+    Res: FlowStarted + DeserializeOwned + 'static,
 {
     let FlowCtx { kind, state } = expect_context::<FlowCtx>();
     let navigate = use_navigate();
-    PostAction::new(move |answer: Result<Res, Failure>| match answer {
+    PageRequest::new(move |answer: Result<Res, Failure>| match answer {
         Ok(started) => {
             state.update(|f| f.start(started.into_started(client_now_ms())));
             navigate(kind.path(Step::Otp), Default::default());
