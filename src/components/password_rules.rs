@@ -1,5 +1,5 @@
 use crate::i18n::use_i18n;
-use contract::messages::LazyUi;
+use contract::messages::PasswordUi;
 use contract::password::PasswordCheck;
 use contract::PasswordRule;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn PasswordRules(check: Memo<PasswordCheck>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="rules" id="password-rules">
-            <p class="rules__heading">{i18n.t(LazyUi::RulesHeading)}</p>
+            <p class="rules__heading">{i18n.t(PasswordUi::RulesHeading)}</p>
             <ul class="rules__list">
                 {PasswordRule::ALL.iter().copied().map(|rule| {
                     let met = move || check.with(|c| c.is_met(rule));
@@ -20,7 +20,7 @@ pub fn PasswordRules(check: Memo<PasswordCheck>) -> impl IntoView {
                             <span class="rules__icon" aria-hidden="true">{move || if met() { "✓" } else { "•" }}</span>
                             {i18n.t(rule)}
                             <span class="visually-hidden">
-                                {move || format!(" ({})", if met() { i18n.get(LazyUi::RuleMet) } else { i18n.get(LazyUi::RuleUnmet) })}
+                                {move || format!(" ({})", if met() { i18n.get(PasswordUi::RuleMet) } else { i18n.get(PasswordUi::RuleUnmet) })}
                             </span>
                         </li>
                     }
@@ -30,9 +30,9 @@ pub fn PasswordRules(check: Memo<PasswordCheck>) -> impl IntoView {
                 {move || {
                     let left = check.with(|c| c.failed().len());
                     if left == 0 {
-                        i18n.get(LazyUi::RulesAllMet).to_owned()
+                        i18n.get(PasswordUi::RulesAllMet).to_owned()
                     } else {
-                        i18n.fill(LazyUi::RulesLeft, &[("n", &left.to_string())])
+                        i18n.fill(PasswordUi::RulesLeft, &[("n", &left.to_string())])
                     }
                 }}
             </p>

@@ -3,7 +3,7 @@
 
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::i18n::use_i18n;
-use contract::messages::LazyUi;
+use contract::messages::AboutUi;
 use contract::personas::{
     CARRIER_MISMATCH_PHONE, EXISTING_ID, EXISTING_PASSWORD, EXISTING_PHONE, SMS_NEVER_ARRIVES_PHONE,
 };
@@ -12,24 +12,24 @@ use leptos::prelude::*;
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_title(LazyUi::AboutHeading, || false);
-    let persona = move |text: LazyUi, values: &'static [(&'static str, &'static str)]| {
+    use_title(AboutUi::AboutHeading, || false);
+    let persona = move |text: AboutUi, values: &'static [(&'static str, &'static str)]| {
         move || i18n.fill(text, values)
     };
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(move || i18n.get(LazyUi::AboutHeading).to_owned())/>
-            <p class="lead">{i18n.t(LazyUi::AboutWhat)}</p>
-            <p>{i18n.t(LazyUi::AboutRetired)}</p>
-            <p>{i18n.t(LazyUi::AboutData)}</p>
-            <h2>{i18n.t(LazyUi::AboutPersonasHeading)}</h2>
+            <PageHeading text=Signal::derive(move || i18n.get(AboutUi::AboutHeading).to_owned())/>
+            <p class="lead">{i18n.t(AboutUi::AboutWhat)}</p>
+            <p>{i18n.t(AboutUi::AboutRetired)}</p>
+            <p>{i18n.t(AboutUi::AboutData)}</p>
+            <h2>{i18n.t(AboutUi::AboutPersonasHeading)}</h2>
             <ul>
-                <li>{persona(LazyUi::AboutPersonaExisting, &[
+                <li>{persona(AboutUi::AboutPersonaExisting, &[
                     ("id", EXISTING_ID), ("password", EXISTING_PASSWORD), ("phone", EXISTING_PHONE),
                 ])}</li>
-                <li>{persona(LazyUi::AboutPersonaMismatch, &[("phone", CARRIER_MISMATCH_PHONE)])}</li>
-                <li>{persona(LazyUi::AboutPersonaNoSms, &[("phone", SMS_NEVER_ARRIVES_PHONE)])}</li>
-                <li>{i18n.t(LazyUi::AboutPersonaOthers)}</li>
+                <li>{persona(AboutUi::AboutPersonaMismatch, &[("phone", CARRIER_MISMATCH_PHONE)])}</li>
+                <li>{persona(AboutUi::AboutPersonaNoSms, &[("phone", SMS_NEVER_ARRIVES_PHONE)])}</li>
+                <li>{i18n.t(AboutUi::AboutPersonaOthers)}</li>
             </ul>
         </section>
     }

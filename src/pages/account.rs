@@ -4,7 +4,7 @@
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Flash};
-use contract::messages::{LazyUi, Ui};
+use contract::messages::{AccountUi, Ui};
 use contract::route_table::SIGN_IN;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -32,27 +32,27 @@ pub fn AccountPage() -> impl IntoView {
         <section class="page page--narrow">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::AccountHeading).to_owned())/>
             {(flash == Some(Flash::PasswordChanged)).then(|| view! {
-                <div class="notice notice--success" role="status"><p>{i18n.t(LazyUi::PasswordChanged)}</p></div>
+                <div class="notice notice--success" role="status"><p>{i18n.t(AccountUi::PasswordChanged)}</p></div>
             })}
             <dl class="summary-list">
                 <div class="summary-list__row">
-                    <dt>{i18n.t(LazyUi::AccountName)}</dt>
+                    <dt>{i18n.t(AccountUi::AccountName)}</dt>
                     <dd>{field(|a| a.full_name.clone())}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>{i18n.t(LazyUi::AccountUsername)}</dt>
+                    <dt>{i18n.t(AccountUi::AccountUsername)}</dt>
                     <dd>{field(|a| a.username.clone())}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>{i18n.t(LazyUi::AccountLevel)}</dt>
+                    <dt>{i18n.t(AccountUi::AccountLevel)}</dt>
                     <dd>{move || {
                         let level = field(|a| a.verification_level.to_string())();
-                        i18n.fill(LazyUi::AccountLevelValue, &[("n", &level)])
+                        i18n.fill(AccountUi::AccountLevelValue, &[("n", &level)])
                     }}</dd>
                 </div>
             </dl>
             <button type="button" class="button button--secondary" on:click=sign_out>
-                {i18n.t(LazyUi::SignOut)}
+                {i18n.t(AccountUi::SignOut)}
             </button>
         </section>
     }

@@ -14,7 +14,7 @@ use crate::session::{use_session, Flash};
 use contract::account::SignInErrors;
 use contract::api::{ErrorCode, SignInRequest, SignedIn};
 use contract::endpoints;
-use contract::messages::{LazyUi, Ui};
+use contract::messages::{AccountUi, LazyUi, Ui};
 use contract::route_table::{ACCOUNT, CHOOSE_METHOD, RESET};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -86,17 +86,17 @@ pub fn SignInPage() -> impl IntoView {
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <SignInNoticeView notice/>
             <form class="form" on:submit=on_submit novalidate>
-                <TextField id="username" label=Signal::derive(i18n.t(LazyUi::UsernameLabel)) value=username
+                <TextField id="username" label=Signal::derive(i18n.t(AccountUi::UsernameLabel)) value=username
                     required=true inputmode="numeric" autocomplete="username"
-                    hint=Signal::derive(i18n.t(LazyUi::UsernameHint))
+                    hint=Signal::derive(i18n.t(AccountUi::UsernameHint))
                     error=username_error on_edit=edited/>
                 <PasswordField id="password" label=LazyUi::PasswordLabel show_label=LazyUi::ShowPassword
                     hide_label=LazyUi::HidePassword value=password error=password_error
                     autocomplete="current-password" on_edit=edited/>
                 <SubmitButton pending=sign_in.pending() label=Signal::derive(i18n.t(Ui::SignIn)) busy_label=LazyUi::SigningIn/>
             </form>
-            <p><A href=RESET>{i18n.t(LazyUi::ForgotPassword)}</A></p>
-            <p><A href=CHOOSE_METHOD>{i18n.t(LazyUi::NoAccount)}</A></p>
+            <p><A href=RESET>{i18n.t(AccountUi::ForgotPassword)}</A></p>
+            <p><A href=CHOOSE_METHOD>{i18n.t(AccountUi::NoAccount)}</A></p>
         </section>
     }
 }
@@ -134,8 +134,8 @@ fn field_errors(
 fn FlashNotice(flash: Flash) -> impl IntoView {
     let i18n = use_i18n();
     let text = match flash {
-        Flash::SignedOut => LazyUi::SignedOut,
-        Flash::PasswordChanged | Flash::PasswordChangedSignIn => LazyUi::PasswordChangedSignIn,
+        Flash::SignedOut => AccountUi::SignedOut,
+        Flash::PasswordChanged | Flash::PasswordChangedSignIn => AccountUi::PasswordChangedSignIn,
     };
     view! { <div class="notice notice--success" role="status"><p>{i18n.t(text)}</p></div> }
 }
@@ -149,8 +149,8 @@ fn SignInNoticeView(notice: RwSignal<Option<SignInNotice>>) -> impl IntoView {
         Some(SignInNotice::Locked { until }) => Some(
             view! {
                 <div class="notice notice--error" role="alert">
-                    <p>{move || i18n.fill(LazyUi::SignInLocked, &[("time", &until)])}</p>
-                    <p><A href=RESET>{i18n.t(LazyUi::ForgotPassword)}</A></p>
+                    <p>{move || i18n.fill(AccountUi::SignInLocked, &[("time", &until)])}</p>
+                    <p><A href=RESET>{i18n.t(AccountUi::ForgotPassword)}</A></p>
                 </div>
             }
             .into_any(),

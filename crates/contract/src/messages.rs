@@ -506,6 +506,10 @@ mod tests {
             + check_all(ErrorCode::ALL)
             + check_all(Ui::ALL)
             + check_all(LazyUi::ALL)
+            + check_all(AboutUi::ALL)
+            + check_all(OtpUi::ALL)
+            + check_all(AccountUi::ALL)
+            + check_all(PasswordUi::ALL)
             + check_all(crate::account::SignInPasswordError::ALL)
             + check_all(Subject::ALL)
             + check_all(Method::ALL)
@@ -528,15 +532,6 @@ enumerated! {
 /// their code reads them, are these words: the first load carries only [`Ui`]'s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LazyUi {
-    AboutHeading,
-    AboutWhat,
-    AboutRetired,
-    AboutData,
-    AboutPersonasHeading,
-    AboutPersonaExisting,
-    AboutPersonaMismatch,
-    AboutPersonaNoSms,
-    AboutPersonaOthers,
     Required,
     Optional,
     IdNumberHint,
@@ -560,63 +555,74 @@ pub enum LazyUi {
     RateLimitedTitle,
     RateLimitedBody,
     RetryTitle,
-    OtpHeading,
-    OtpSentTo,
-    OtpLabel,
-    Confirm,
-    ExpiresIn,
-    OtpOneMinute,
-    Otp30Seconds,
-    OtpExpiredNow,
-    Resend,
-    ResendIn,
-    SendsLeft,
-    AttemptsLeft,
-    NewCodeSent,
-    NotReceived,
-    ChangePhone,
-    StartAgain,
-    PasswordHeading,
     PasswordLabel,
-    ConfirmPasswordLabel,
     ShowPassword,
     HidePassword,
-    ShowConfirmation,
-    HideConfirmation,
-    RulesHeading,
-    RuleMet,
-    RuleUnmet,
-    RulesLeft,
-    RulesAllMet,
-    DoneHeading,
-    DoneUsername,
-    DoneLevel,
-    GoToSignIn,
-    UsernameLabel,
-    UsernameHint,
-    ForgotPassword,
-    NoAccount,
     SigningIn,
-    SignInLocked,
-    SignedOut,
-    AccountName,
-    AccountUsername,
-    AccountLevel,
-    AccountLevelValue,
-    SignOut,
     ResetHeading,
     ResetIntro,
-    ResetOtpSentTo,
-    ResetPasswordHeading,
-    ChangePassword,
-    PasswordChanged,
-    PasswordChangedSignIn,
 }
 }
 
 impl Localize for LazyUi {
     fn texts(&self) -> (&'static str, &'static str) {
         use LazyUi::*;
+        match self {
+            Required => ("bắt buộc", "required"),
+            Optional => ("(không bắt buộc)", "(optional)"),
+            IdNumberHint => ("12 số trên thẻ căn cước công dân, hoặc 9 số trên CMND cũ", "The 12 digits on your citizen ID card, or the 9 digits of an old ID card"),
+            DateOfBirthHint => ("Ví dụ 15/03/1990", "For example 15/03/1990"),
+            PhoneHint => ("Ví dụ 0912 345 678", "For example 0912 345 678"),
+            CarrierPrefix => ("Nhà mạng:", "Network:"),
+            CaptchaImageAlt => ("Ảnh mã xác thực gồm 5 ký tự", "Verification image with 5 characters"),
+            CaptchaRefresh => ("Đổi ảnh khác", "Get a new image"),
+            CaptchaHint => ("Nhập 5 ký tự trong ảnh, không phân biệt chữ hoa, chữ thường", "Enter the 5 characters in the image; upper or lower case both work"),
+            CaptchaLoading => ("Đang tải ảnh…", "Loading image…"),
+            Submitting => ("Đang gửi…", "Sending…"),
+            ErrorSummaryTitle => ("Có lỗi cần sửa", "There is a problem"),
+            AccountExistsTitle => ("Số CMND/CCCD này đã có tài khoản", "An account already exists for this ID number"),
+            AccountExistsForgot => ("Lấy lại mật khẩu bằng \"Quên mật khẩu\"", "Reset your password with \"Quên mật khẩu\" (forgot password)"),
+            AccountExistsSignIn => ("Đăng nhập bằng tài khoản này", "Sign in with this account"),
+            AccountExistsCounter => ("Hoặc đến quầy giao dịch của cơ quan nhà nước gần nhất để được cấp lại mật khẩu.", "Or go to the nearest public service counter to have your password reset."),
+            AccountExistsComplaint => ("Nếu bạn không sở hữu tài khoản này, hãy gửi phản ánh, kiến nghị tới Cổng Dịch vụ công quốc gia.", "If this account is not yours, file a complaint with the National Public Service Portal."),
+            CarrierMismatchTitle => ("Số điện thoại chưa chính chủ", "This number is not registered to you"),
+            CarrierMismatchBody => ("Nhà mạng cho biết số điện thoại này chưa được đăng ký chính chủ với số CMND/CCCD bạn nhập. Kiểm tra số điện thoại, hoặc dùng số đã đăng ký đúng tên bạn.", "Your mobile network says this number is not registered to the ID number you entered. Check the number, or use one registered in your name."),
+            CarrierMismatchTip => ("Mẹo: soạn TTTB gửi 1414 để kiểm tra thông tin thuê bao của bạn.", "Tip: text TTTB to 1414 to check the subscriber details of your number."),
+            RateLimitedTitle => ("Tạm dừng do thử quá nhiều lần", "Too many attempts"),
+            RateLimitedBody => ("Vui lòng chờ {time} rồi thử lại. Thông tin bạn đã nhập vẫn được giữ nguyên.", "Wait {time}, then try again. What you typed is kept."),
+            RetryTitle => ("Không kết nối được với hệ thống", "We could not reach the service"),
+            PasswordLabel => ("Mật khẩu", "Password"),
+            ShowPassword => ("Hiện mật khẩu", "Show password"),
+            HidePassword => ("Ẩn mật khẩu", "Hide password"),
+            SigningIn => ("Đang đăng nhập…", "Signing in…"),
+            ResetHeading => ("Quên mật khẩu", "Forgot password"),
+            ResetIntro => (
+                "Nhập số CMND/CCCD và số điện thoại của tài khoản. Nếu thông tin khớp với một tài khoản, chúng tôi gửi mã OTP đến số điện thoại đó.",
+                "Enter the account's ID card number and phone number. If they match an account, we send a code to that phone.",
+            ),
+        }
+    }
+}
+
+enumerated! {
+/// Texts of `/gioi-thieu`, read only by that screen's code (and so in its module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AboutUi {
+    AboutHeading,
+    AboutWhat,
+    AboutRetired,
+    AboutData,
+    AboutPersonasHeading,
+    AboutPersonaExisting,
+    AboutPersonaMismatch,
+    AboutPersonaNoSms,
+    AboutPersonaOthers,
+}
+}
+
+impl Localize for AboutUi {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use AboutUi::*;
         match self {
             AboutHeading => ("Về bản mô phỏng này", "About this prototype"),
             AboutWhat => (
@@ -648,57 +654,108 @@ impl Localize for LazyUi {
                 "Mọi thông tin hợp lệ khác: đăng ký thành công.",
                 "Anything else valid: registration succeeds.",
             ),
-            Required => ("bắt buộc", "required"),
-            Optional => ("(không bắt buộc)", "(optional)"),
-            IdNumberHint => ("12 số trên thẻ căn cước công dân, hoặc 9 số trên CMND cũ", "The 12 digits on your citizen ID card, or the 9 digits of an old ID card"),
-            DateOfBirthHint => ("Ví dụ 15/03/1990", "For example 15/03/1990"),
-            PhoneHint => ("Ví dụ 0912 345 678", "For example 0912 345 678"),
-            CarrierPrefix => ("Nhà mạng:", "Network:"),
-            CaptchaImageAlt => ("Ảnh mã xác thực gồm 5 ký tự", "Verification image with 5 characters"),
-            CaptchaRefresh => ("Đổi ảnh khác", "Get a new image"),
-            CaptchaHint => ("Nhập 5 ký tự trong ảnh, không phân biệt chữ hoa, chữ thường", "Enter the 5 characters in the image; upper or lower case both work"),
-            CaptchaLoading => ("Đang tải ảnh…", "Loading image…"),
-            Submitting => ("Đang gửi…", "Sending…"),
-            ErrorSummaryTitle => ("Có lỗi cần sửa", "There is a problem"),
-            AccountExistsTitle => ("Số CMND/CCCD này đã có tài khoản", "An account already exists for this ID number"),
-            AccountExistsForgot => ("Lấy lại mật khẩu bằng \"Quên mật khẩu\"", "Reset your password with \"Quên mật khẩu\" (forgot password)"),
-            AccountExistsSignIn => ("Đăng nhập bằng tài khoản này", "Sign in with this account"),
-            AccountExistsCounter => ("Hoặc đến quầy giao dịch của cơ quan nhà nước gần nhất để được cấp lại mật khẩu.", "Or go to the nearest public service counter to have your password reset."),
-            AccountExistsComplaint => ("Nếu bạn không sở hữu tài khoản này, hãy gửi phản ánh, kiến nghị tới Cổng Dịch vụ công quốc gia.", "If this account is not yours, file a complaint with the National Public Service Portal."),
-            CarrierMismatchTitle => ("Số điện thoại chưa chính chủ", "This number is not registered to you"),
-            CarrierMismatchBody => ("Nhà mạng cho biết số điện thoại này chưa được đăng ký chính chủ với số CMND/CCCD bạn nhập. Kiểm tra số điện thoại, hoặc dùng số đã đăng ký đúng tên bạn.", "Your mobile network says this number is not registered to the ID number you entered. Check the number, or use one registered in your name."),
-            CarrierMismatchTip => ("Mẹo: soạn TTTB gửi 1414 để kiểm tra thông tin thuê bao của bạn.", "Tip: text TTTB to 1414 to check the subscriber details of your number."),
-            RateLimitedTitle => ("Tạm dừng do thử quá nhiều lần", "Too many attempts"),
-            RateLimitedBody => ("Vui lòng chờ {time} rồi thử lại. Thông tin bạn đã nhập vẫn được giữ nguyên.", "Wait {time}, then try again. What you typed is kept."),
-            RetryTitle => ("Không kết nối được với hệ thống", "We could not reach the service"),
+        }
+    }
+}
+
+enumerated! {
+/// Texts of the code step, read only by its code (and so in its module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OtpUi {
+    OtpHeading,
+    OtpSentTo,
+    OtpLabel,
+    Confirm,
+    ExpiresIn,
+    OtpOneMinute,
+    Otp30Seconds,
+    OtpExpiredNow,
+    Resend,
+    ResendIn,
+    SendsLeft,
+    AttemptsLeft,
+    NewCodeSent,
+    NotReceived,
+    ChangePhone,
+    StartAgain,
+    ResetOtpSentTo,
+}
+}
+
+impl Localize for OtpUi {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use OtpUi::*;
+        match self {
             OtpHeading => ("Nhập mã OTP", "Enter the code we sent"),
-            OtpSentTo => ("Mã OTP gồm 6 chữ số đã được gửi đến số điện thoại", "We sent a 6-digit code to"),
+            OtpSentTo => (
+                "Mã OTP gồm 6 chữ số đã được gửi đến số điện thoại",
+                "We sent a 6-digit code to",
+            ),
             OtpLabel => ("Mã OTP", "Code"),
             Confirm => ("Xác nhận", "Confirm"),
             ExpiresIn => ("Mã hết hạn sau", "The code expires in"),
-            OtpOneMinute => ("Còn 1 phút trước khi mã hết hạn", "1 minute left before the code expires"),
-            Otp30Seconds => ("Còn 30 giây trước khi mã hết hạn", "30 seconds left before the code expires"),
-            OtpExpiredNow => ("Mã OTP đã hết hạn. Nhấn \"Gửi lại OTP\" để nhận mã mới", "The code has expired. Select \"Gửi lại OTP\" (send again) for a new one"),
+            OtpOneMinute => (
+                "Còn 1 phút trước khi mã hết hạn",
+                "1 minute left before the code expires",
+            ),
+            Otp30Seconds => (
+                "Còn 30 giây trước khi mã hết hạn",
+                "30 seconds left before the code expires",
+            ),
+            OtpExpiredNow => (
+                "Mã OTP đã hết hạn. Nhấn \"Gửi lại OTP\" để nhận mã mới",
+                "The code has expired. Select \"Gửi lại OTP\" (send again) for a new one",
+            ),
             Resend => ("Gửi lại OTP", "Gửi lại OTP (send again)"),
             ResendIn => ("Gửi lại sau {time}", "Send again in {time}"),
             SendsLeft => ("Còn {n} lần gửi lại", "{n} resends left"),
             AttemptsLeft => ("Còn {n} lần nhập", "{n} attempts left"),
-            NewCodeSent => ("Đã gửi mã OTP mới. Mã cũ không còn dùng được.", "A new code has been sent. The old one no longer works."),
+            NewCodeSent => (
+                "Đã gửi mã OTP mới. Mã cũ không còn dùng được.",
+                "A new code has been sent. The old one no longer works.",
+            ),
             NotReceived => ("Chưa nhận được mã?", "Not received a code?"),
             ChangePhone => ("Đổi số điện thoại", "Change the phone number"),
-            StartAgain => ("Phiên đăng ký đã hết. Vui lòng đăng ký lại từ đầu.", "This registration has ended. Please start again."),
-            PasswordHeading => ("Đặt mật khẩu", "Set your password"),
-            PasswordLabel => ("Mật khẩu", "Password"),
-            ConfirmPasswordLabel => ("Nhập lại mật khẩu", "Confirm password"),
-            ShowPassword => ("Hiện mật khẩu", "Show password"),
-            HidePassword => ("Ẩn mật khẩu", "Hide password"),
-            ShowConfirmation => ("Hiện mật khẩu nhập lại", "Show password confirmation"),
-            HideConfirmation => ("Ẩn mật khẩu nhập lại", "Hide password confirmation"),
-            RulesHeading => ("Mật khẩu cần:", "Your password needs:"),
-            RuleMet => ("đã đạt", "done"),
-            RuleUnmet => ("chưa đạt", "not yet"),
-            RulesLeft => ("Còn {n} yêu cầu chưa đạt", "{n} requirements not met yet"),
-            RulesAllMet => ("Mật khẩu đã đạt mọi yêu cầu", "Your password meets every requirement"),
+            StartAgain => (
+                "Phiên đăng ký đã hết. Vui lòng đăng ký lại từ đầu.",
+                "This registration has ended. Please start again.",
+            ),
+            ResetOtpSentTo => (
+                "Nếu thông tin khớp với một tài khoản, mã OTP đã được gửi đến số",
+                "If the details match an account, a code has been sent to",
+            ),
+        }
+    }
+}
+
+enumerated! {
+/// Texts of sign-in, the account page and the registration's end, read only by their code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AccountUi {
+    DoneHeading,
+    DoneUsername,
+    DoneLevel,
+    GoToSignIn,
+    UsernameLabel,
+    UsernameHint,
+    ForgotPassword,
+    NoAccount,
+    SignInLocked,
+    SignedOut,
+    AccountName,
+    AccountUsername,
+    AccountLevel,
+    AccountLevelValue,
+    SignOut,
+    PasswordChanged,
+    PasswordChangedSignIn,
+}
+}
+
+impl Localize for AccountUi {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use AccountUi::*;
+        match self {
             DoneHeading => ("Đăng ký tài khoản thành công", "Your account has been created"),
             DoneUsername => ("Tên đăng nhập của bạn là số CMND/CCCD:", "Your username is your ID number:"),
             DoneLevel => ("Tài khoản có mức xác minh 2 (đã được xác minh bởi nhà mạng).", "The account has verification level 2 (verified by your mobile network)."),
@@ -707,7 +764,6 @@ impl Localize for LazyUi {
             UsernameHint => ("Tên đăng nhập là số CMND/CCCD bạn đã dùng khi đăng ký.", "Your username is the ID card number you registered with."),
             ForgotPassword => ("Quên mật khẩu?", "Forgot your password?"),
             NoAccount => ("Chưa có tài khoản? Đăng ký", "No account yet? Register"),
-            SigningIn => ("Đang đăng nhập…", "Signing in…"),
             SignInLocked => (
                 "Tài khoản tạm khóa do nhập sai mật khẩu 5 lần. Bạn có thể đăng nhập lại sau {time} (giờ Việt Nam), hoặc đặt lại mật khẩu.",
                 "The account is locked after 5 wrong passwords. You can sign in again after {time} (Vietnam time), or reset your password.",
@@ -718,16 +774,48 @@ impl Localize for LazyUi {
             AccountLevel => ("Mức độ xác minh", "Verification level"),
             AccountLevelValue => ("Mức {n} (đã xác minh qua nhà mạng)", "Level {n} (verified by your mobile network)"),
             SignOut => ("Đăng xuất", "Sign out"),
-            ResetHeading => ("Quên mật khẩu", "Forgot password"),
-            ResetIntro => (
-                "Nhập số CMND/CCCD và số điện thoại của tài khoản. Nếu thông tin khớp với một tài khoản, chúng tôi gửi mã OTP đến số điện thoại đó.",
-                "Enter the account's ID card number and phone number. If they match an account, we send a code to that phone.",
-            ),
-            ResetOtpSentTo => ("Nếu thông tin khớp với một tài khoản, mã OTP đã được gửi đến số", "If the details match an account, a code has been sent to"),
-            ResetPasswordHeading => ("Đặt mật khẩu mới", "Choose a new password"),
-            ChangePassword => ("Đổi mật khẩu", "Change password"),
             PasswordChanged => ("Đã đổi mật khẩu. Lần sau, hãy đăng nhập bằng mật khẩu mới.", "Your password has been changed. Use the new one next time you sign in."),
             PasswordChangedSignIn => ("Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới.", "Your password has been changed. Sign in with the new one."),
+        }
+    }
+}
+
+enumerated! {
+/// Texts of the password step and its checklist, read only by their code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PasswordUi {
+    PasswordHeading,
+    ConfirmPasswordLabel,
+    ShowConfirmation,
+    HideConfirmation,
+    RulesHeading,
+    RuleMet,
+    RuleUnmet,
+    RulesLeft,
+    RulesAllMet,
+    ResetPasswordHeading,
+    ChangePassword,
+}
+}
+
+impl Localize for PasswordUi {
+    fn texts(&self) -> (&'static str, &'static str) {
+        use PasswordUi::*;
+        match self {
+            PasswordHeading => ("Đặt mật khẩu", "Set your password"),
+            ConfirmPasswordLabel => ("Nhập lại mật khẩu", "Confirm password"),
+            ShowConfirmation => ("Hiện mật khẩu nhập lại", "Show password confirmation"),
+            HideConfirmation => ("Ẩn mật khẩu nhập lại", "Hide password confirmation"),
+            RulesHeading => ("Mật khẩu cần:", "Your password needs:"),
+            RuleMet => ("đã đạt", "done"),
+            RuleUnmet => ("chưa đạt", "not yet"),
+            RulesLeft => ("Còn {n} yêu cầu chưa đạt", "{n} requirements not met yet"),
+            RulesAllMet => (
+                "Mật khẩu đã đạt mọi yêu cầu",
+                "Your password meets every requirement",
+            ),
+            ResetPasswordHeading => ("Đặt mật khẩu mới", "Choose a new password"),
+            ChangePassword => ("Đổi mật khẩu", "Change password"),
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::i18n::use_i18n;
 use crate::pages::steps::use_flow;
-use contract::messages::LazyUi;
+use contract::messages::AccountUi;
 use contract::route_table::SIGN_IN;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,16 +21,16 @@ pub fn DonePage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    use_title(LazyUi::DoneHeading, || false);
+    use_title(AccountUi::DoneHeading, || false);
     view! {
         <section class="page">
             <div class="panel panel--success">
-                <PageHeading text=Signal::derive(move || i18n.get(LazyUi::DoneHeading).to_owned())/>
-                <p>{i18n.t(LazyUi::DoneUsername)}</p>
+                <PageHeading text=Signal::derive(move || i18n.get(AccountUi::DoneHeading).to_owned())/>
+                <p>{i18n.t(AccountUi::DoneUsername)}</p>
                 <p class="panel__value">{username}</p>
             </div>
-            <p>{i18n.t(LazyUi::DoneLevel)}</p>
-            <A href=SIGN_IN attr:class="button">{i18n.t(LazyUi::GoToSignIn)}</A>
+            <p>{i18n.t(AccountUi::DoneLevel)}</p>
+            <A href=SIGN_IN attr:class="button">{i18n.t(AccountUi::GoToSignIn)}</A>
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::web_otp::WebOtp;
 use contract::api::{ErrorCode, OtpResent, OtpVerified, VerifyOtpRequest};
 use contract::endpoints::FlowAction;
-use contract::messages::{fill, mmss, LazyUi, Ui};
+use contract::messages::{fill, mmss, OtpUi, Ui};
 use contract::{OtpCode, OtpCodeError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -128,7 +128,7 @@ pub fn OtpPage() -> impl IntoView {
     let navigate = use_navigate();
     let step = CodeStep::new(flow);
     let web_otp = WebOtp::start(step.code);
-    use_title(LazyUi::OtpHeading, move || {
+    use_title(OtpUi::OtpHeading, move || {
         step.local_error.get().is_some()
             || matches!(step.notice.get(), Some(OtpNotice::Incorrect { .. }))
     });
@@ -192,17 +192,17 @@ pub fn OtpPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(move || i18n.get(LazyUi::OtpHeading).to_owned())/>
+            <PageHeading text=Signal::derive(move || i18n.get(OtpUi::OtpHeading).to_owned())/>
             <SentTo step kind/>
             <CodeNotices step=step/>
             <form class="form" on:submit=on_verify novalidate>
                 <CodeField step=step/>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {i18n.t(LazyUi::Confirm)}
+                    {i18n.t(OtpUi::Confirm)}
                 </button>
             </form>
             <Resend step=step busy=busy on_resend=on_resend/>
-            <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(LazyUi::ChangePhone)}</a></p>
+            <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(OtpUi::ChangePhone)}</a></p>
         </section>
     }
 }
@@ -213,7 +213,7 @@ fn SentTo(step: CodeStep, kind: FlowKind) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="lead">
-            {i18n.t(if kind == FlowKind::Reset { LazyUi::ResetOtpSentTo } else { LazyUi::OtpSentTo })} " "
+            {i18n.t(if kind == FlowKind::Reset { OtpUi::ResetOtpSentTo } else { OtpUi::OtpSentTo })} " "
             <strong class="phone-masked">{move || step.started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
         </p>
     }
@@ -228,14 +228,14 @@ fn CodeNotices(step: CodeStep) -> impl IntoView {
         // Polite: phase changes only. Assertive: the expiry.
         <p class="visually-hidden" role="status" aria-live="polite">
             {move || match phase.get() {
-                Phase::LastMinute => i18n.get(LazyUi::OtpOneMinute),
-                Phase::Last30Seconds => i18n.get(LazyUi::Otp30Seconds),
+                Phase::LastMinute => i18n.get(OtpUi::OtpOneMinute),
+                Phase::Last30Seconds => i18n.get(OtpUi::Otp30Seconds),
                 _ => "",
             }}
         </p>
         <div role="alert">
             <Show when=move || phase.get() == Phase::Expired>
-                <p class="notice notice--warning">{i18n.t(LazyUi::OtpExpiredNow)}</p>
+                <p class="notice notice--warning">{i18n.t(OtpUi::OtpExpiredNow)}</p>
             </Show>
         </div>
         {move || step.notice.get().and_then(|n| match n {
@@ -243,12 +243,12 @@ fn CodeNotices(step: CodeStep) -> impl IntoView {
             OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(step.locked_left()))])),
             OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(ErrorCode::ResendTooSoon, &[("time", &mmss(retry_after_s))])),
             OtpNotice::ResendLimit => Some(i18n.get(ErrorCode::ResendLimit).to_owned()),
-            OtpNotice::StartAgain => Some(i18n.get(LazyUi::StartAgain).to_owned()),
+            OtpNotice::StartAgain => Some(i18n.get(OtpUi::StartAgain).to_owned()),
             OtpNotice::Retry => Some(i18n.get(Ui::RetryBody).to_owned()),
             OtpNotice::Incorrect { .. } => None,
         }).map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
         <Show when=move || step.resent.get() && step.notice.get().is_none()>
-            <div class="notice" role="status"><p>{i18n.t(LazyUi::NewCodeSent)}</p></div>
+            <div class="notice" role="status"><p>{i18n.t(OtpUi::NewCodeSent)}</p></div>
         </Show>
     }
 }
@@ -260,12 +260,12 @@ fn CodeField(step: CodeStep) -> impl IntoView {
     let error_text = move || step.error_text(i18n);
     view! {
         <div class="field" class:field--error=move || error_text().is_some()>
-            <label class="field__label" for="otp">{i18n.t(LazyUi::OtpLabel)}</label>
+            <label class="field__label" for="otp">{i18n.t(OtpUi::OtpLabel)}</label>
             <p class="field__hint" id="otp-timer">
-                {i18n.t(LazyUi::ExpiresIn)} " "
+                {i18n.t(OtpUi::ExpiresIn)} " "
                 <span class="timer" aria-hidden="true">{move || mmss(step.remaining())}</span>
                 " · "
-                {move || fill(i18n.get(LazyUi::AttemptsLeft), &[("n", &step.attempts_left().to_string())])}
+                {move || fill(i18n.get(OtpUi::AttemptsLeft), &[("n", &step.attempts_left().to_string())])}
             </p>
             <Show when=move || error_text().is_some()>
                 <p class="field__error" id="otp-error">{error_text}</p>
@@ -292,20 +292,20 @@ fn Resend(step: CodeStep, busy: Signal<bool>, on_resend: Callback<()>) -> impl I
         busy.get() || step.resend_wait() > 0 || step.sends_left() == 0 || step.locked_left() > 0
     };
     view! {
-        <h2>{i18n.t(LazyUi::NotReceived)}</h2>
+        <h2>{i18n.t(OtpUi::NotReceived)}</h2>
         <p>
             <button type="button" class="button button--secondary" on:click=move |_| on_resend.run(())
                 disabled=disabled>
-                {i18n.t(LazyUi::Resend)}
+                {i18n.t(OtpUi::Resend)}
             </button>
             " "
             <span class="resend-status">
                 {move || if step.sends_left() == 0 {
                     i18n.get(ErrorCode::ResendLimit).to_owned()
                 } else if step.resend_wait() > 0 {
-                    i18n.fill(LazyUi::ResendIn, &[("time", &mmss(step.resend_wait()))])
+                    i18n.fill(OtpUi::ResendIn, &[("time", &mmss(step.resend_wait()))])
                 } else {
-                    i18n.fill(LazyUi::SendsLeft, &[("n", &step.sends_left().to_string())])
+                    i18n.fill(OtpUi::SendsLeft, &[("n", &step.sends_left().to_string())])
                 }}
             </span>
         </p>

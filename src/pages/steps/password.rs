@@ -15,7 +15,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::session::{use_session, Flash};
 use contract::api::{AccountReady, SetPasswordRequest, SignInRequest, SignedIn};
 use contract::endpoints::{self, FlowAction};
-use contract::messages::{LazyUi, Ui};
+use contract::messages::{LazyUi, PasswordUi, Ui};
 use contract::password::{check, PersonalInfo};
 use contract::route_table::SIGN_IN;
 use contract::{BirthDate, IdNumber, Lang, PasswordCheck, PasswordRule, Phone};
@@ -47,12 +47,12 @@ pub fn PasswordPage() -> impl IntoView {
     );
     let (heading, submit_label) = match kind {
         FlowKind::Registration => (
-            LazyUi::PasswordHeading,
+            PasswordUi::PasswordHeading,
             Signal::derive(i18n.t(Ui::Register)),
         ),
         FlowKind::Reset => (
-            LazyUi::ResetPasswordHeading,
-            Signal::derive(i18n.t(LazyUi::ChangePassword)),
+            PasswordUi::ResetPasswordHeading,
+            Signal::derive(i18n.t(PasswordUi::ChangePassword)),
         ),
     };
     let summary = checks.summary(i18n);
@@ -268,8 +268,8 @@ fn PasswordFields(
         <PasswordField id="password" label=LazyUi::PasswordLabel show_label=LazyUi::ShowPassword hide_label=LazyUi::HidePassword
             value=password error=checks.password_error(i18n) described_by="password-rules"/>
         <PasswordRules check=checks.rules/>
-        <PasswordField id="password_confirmation" label=LazyUi::ConfirmPasswordLabel
-            show_label=LazyUi::ShowConfirmation hide_label=LazyUi::HideConfirmation
+        <PasswordField id="password_confirmation" label=PasswordUi::ConfirmPasswordLabel
+            show_label=PasswordUi::ShowConfirmation hide_label=PasswordUi::HideConfirmation
             value=confirmation error=checks.confirmation_error(i18n)/>
     }
 }
