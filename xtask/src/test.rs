@@ -222,6 +222,7 @@ fn e2e() -> Result<(bool, String)> {
                 crate::nginx::CREDENTIALS.1
             ),
         )
+        .env("ROUTES", serde_json::to_string(&crate::routes::paths())?)
         .env("CHROMIUM", toolchain::CHROMIUM)
         .env("SCREENSHOT_DIR", root().join("target/screenshots"));
     let result = tee(node);
