@@ -6,6 +6,7 @@ use super::script;
 use super::states::{canned, find, flow_state, GalleryState, Screen, STATES};
 use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
 use crate::guards::guarded;
+use crate::pages::about::AboutPage;
 use crate::pages::registration::details::{DetailsForm, DetailsPage};
 use crate::pages::registration::done::DonePage;
 use crate::pages::steps::{otp::OtpPage, password::PasswordPage, FlowCtx};
@@ -115,6 +116,7 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
         Screen::SignIn => view! { <SignInPage/> }.into_any(),
         Screen::Account => view! { <AccountPage/> }.into_any(),
         Screen::ResetStart => view! { <ResetStartPage/> }.into_any(),
+        Screen::About => view! { <AboutPage/> }.into_any(),
         Screen::LoadFailed => view! { <PageLoadFailed/> }.into_any(),
         Screen::DetailsLoadFailed => {
             view! { <DetailsPage><PartLoadFailed/></DetailsPage> }.into_any()

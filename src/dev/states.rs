@@ -25,6 +25,7 @@ pub enum Screen {
     ResetStart,
     ResetOtp,
     ResetPassword,
+    About,
     /// A screen whose code did not download.
     LoadFailed,
     /// The form's top, with its code not downloaded.
@@ -44,6 +45,7 @@ impl Screen {
             Screen::SignIn => rt::SIGN_IN,
             Screen::Account => rt::ACCOUNT,
             Screen::ResetStart => rt::RESET,
+            Screen::About => rt::ABOUT,
             Screen::ResetOtp => rt::RESET_OTP,
             Screen::ResetPassword => rt::RESET_PASSWORD,
             Screen::LoadFailed => return None,
@@ -325,6 +327,7 @@ pub const STATES: &[GalleryState] = &[
         Screen::ResetOtp,
         OTP_RUNNING,
     ),
+    state("about", "Về bản mô phỏng", Screen::About, Setup::Fresh),
     state(
         "load-failed",
         "Trang không tải được",
