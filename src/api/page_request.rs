@@ -23,6 +23,9 @@ pub struct PageRequest<Res: 'static> {
     on_answer: StoredValue<Handler<Res>, LocalStorage>,
     requests: StoredValue<PageRequests, LocalStorage>,
     lang: RwSignal<Lang>,
+    /// The component's owner: the request's task is its, whatever view the citizen pressed
+    /// (a notice's "Thử lại" goes away as the retry starts; its task must not go with it).
+    owner: StoredValue<Option<Owner>, LocalStorage>,
 }
 
 impl<Res: 'static> Clone for PageRequest<Res> {
@@ -41,6 +44,7 @@ impl<Res: 'static> PageRequest<Res> {
             on_answer: StoredValue::new_local(Rc::new(on_answer)),
             requests: StoredValue::new_local(PageRequests::new()),
             lang: use_i18n().lang,
+            owner: StoredValue::new_local(Owner::current()),
         }
     }
 
@@ -61,13 +65,17 @@ impl<Res: 'static> PageRequest<Res> {
     fn run(self, work: impl Future<Output = Result<Res, Failure>> + 'static) {
         self.pending.set(true);
         let (pending, on_answer) = (self.pending, self.on_answer);
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
+        let task = async move {
             let answer = work.await;
             pending.set(false);
             if let Some(handle) = on_answer.try_get_value() {
                 handle(answer);
             }
-        });
+        };
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
+            None => leptos::task::spawn_local_scoped_with_cancellation(task),
+        }
     }
 }
 
