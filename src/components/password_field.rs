@@ -1,16 +1,16 @@
 use crate::components::text_field::aria_described_by;
 use crate::i18n::use_i18n;
-use contract::Localize;
+use contract::messages::LazyUi;
 use leptos::prelude::*;
 
 /// A password input with its own show/hide toggle (distinct labels per field), paste
 /// allowed, no `maxlength`. `new-password` unless told (sign in uses `current-password`).
 #[component]
-pub fn PasswordField<L: Localize + Copy + Send + Sync + 'static>(
+pub fn PasswordField(
     id: &'static str,
-    label: L,
-    show_label: L,
-    hide_label: L,
+    label: LazyUi,
+    show_label: LazyUi,
+    hide_label: LazyUi,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] described_by: Option<&'static str>,

@@ -561,6 +561,9 @@ pub enum LazyUi {
     SigningIn,
     ResetHeading,
     ResetIntro,
+    ConfirmPasswordLabel,
+    ShowConfirmation,
+    HideConfirmation,
 }
 }
 
@@ -568,6 +571,9 @@ impl Localize for LazyUi {
     fn texts(&self) -> (&'static str, &'static str) {
         use LazyUi::*;
         match self {
+            HideConfirmation => ("Ẩn mật khẩu nhập lại", "Hide password confirmation"),
+            ShowConfirmation => ("Hiện mật khẩu nhập lại", "Show password confirmation"),
+            ConfirmPasswordLabel => ("Nhập lại mật khẩu", "Confirm password"),
             Required => ("bắt buộc", "required"),
             Optional => ("(không bắt buộc)", "(optional)"),
             IdNumberHint => ("12 số trên thẻ căn cước công dân, hoặc 9 số trên CMND cũ", "The 12 digits on your citizen ID card, or the 9 digits of an old ID card"),
@@ -785,9 +791,6 @@ enumerated! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PasswordUi {
     PasswordHeading,
-    ConfirmPasswordLabel,
-    ShowConfirmation,
-    HideConfirmation,
     RulesHeading,
     RuleMet,
     RuleUnmet,
@@ -803,9 +806,6 @@ impl Localize for PasswordUi {
         use PasswordUi::*;
         match self {
             PasswordHeading => ("Đặt mật khẩu", "Set your password"),
-            ConfirmPasswordLabel => ("Nhập lại mật khẩu", "Confirm password"),
-            ShowConfirmation => ("Hiện mật khẩu nhập lại", "Show password confirmation"),
-            HideConfirmation => ("Ẩn mật khẩu nhập lại", "Hide password confirmation"),
             RulesHeading => ("Mật khẩu cần:", "Your password needs:"),
             RuleMet => ("đã đạt", "done"),
             RuleUnmet => ("chưa đạt", "not yet"),

@@ -268,8 +268,8 @@ fn PasswordFields(
         <PasswordField id="password" label=LazyUi::PasswordLabel show_label=LazyUi::ShowPassword hide_label=LazyUi::HidePassword
             value=password error=checks.password_error(i18n) described_by="password-rules"/>
         <PasswordRules check=checks.rules/>
-        <PasswordField id="password_confirmation" label=PasswordUi::ConfirmPasswordLabel
-            show_label=PasswordUi::ShowConfirmation hide_label=PasswordUi::HideConfirmation
+        <PasswordField id="password_confirmation" label=LazyUi::ConfirmPasswordLabel
+            show_label=LazyUi::ShowConfirmation hide_label=LazyUi::HideConfirmation
             value=confirmation error=checks.confirmation_error(i18n)/>
     }
 }
