@@ -104,7 +104,10 @@ impl MockServer {
     pub fn start_debug(args: &[&str]) -> Result<Self> {
         status(cmd("cargo", &["build", "-p", "mock-api", "--locked"]))?;
         let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        Self::start(&root().join("target/debug/mock-api"), &args)
+        let mut c = Command::new(root().join("target/debug/mock-api"));
+        // The tests' servers are open on loopback, whatever PORTAL_BASIC_AUTH the shell has.
+        c.env_remove("PORTAL_BASIC_AUTH");
+        Self::spawn(c, &args)
     }
 
     /// Serving `static_dir` (the release `dist`, or the development build) on a free port,

@@ -34,6 +34,8 @@ impl TestApp {
     pub fn with(tweak: impl FnOnce(&mut Config)) -> Self {
         let mut config = Config {
             captcha_answer: Some(CAPTCHA.into()),
+            // Whatever the shell running the tests has in PORTAL_BASIC_AUTH.
+            basic_auth: None,
             ..Config::default()
         };
         tweak(&mut config);
