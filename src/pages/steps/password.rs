@@ -108,19 +108,22 @@ pub fn PasswordPage() -> impl IntoView {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(heading).to_owned())/>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
-            {move || notice.get().map(|refusal| {
-                let text = match refusal {
-                    PasswordRefusal::AccountExists => i18n.get(LazyUi::AccountExistsTitle),
-                    _ => i18n.get(Ui::RetryBody),
-                };
-                view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> }
-            })}
+            {move || notice.get().map(|refusal| refusal_notice(i18n, refusal))}
             <form class="form" on:submit=on_submit novalidate>
                 <PasswordFields flow password confirmation checks/>
                 <SubmitButton pending=submit.pending() label=submit_label/>
             </form>
         </section>
     }
+}
+
+/// A refusal that is not about the rules: registered meanwhile, or try again.
+fn refusal_notice(i18n: I18n, refusal: PasswordRefusal) -> impl IntoView {
+    let text = match refusal {
+        PasswordRefusal::AccountExists => i18n.get(LazyUi::AccountExistsTitle),
+        _ => i18n.get(Ui::RetryBody),
+    };
+    view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> }
 }
 
 /// The flow is done (and a reset signed in, if it could): where the citizen goes next. A
