@@ -16,6 +16,28 @@ pub const FIRST_LOAD_BUDGET_BYTES: u64 = 160 * 1000;
 /// as screens shrink, never raise it.
 pub const DEEP_LINK_BUDGET_BYTES: u64 = 240 * 1000;
 
+/// The release wasm files that link the `regex` crate (its panic locations or its error
+/// text give it away): none may, it belongs in native code only.
+pub fn wasm_linking_regex(dist: &Path) -> Result<Vec<String>> {
+    let marker = regex::bytes::Regex::new(r"/regex(-automata|-syntax)?-[0-9]+\.|regex parse error")
+        .expect("valid pattern");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dist)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "wasm") && marker.is_match(&std::fs::read(&path)?)
+        {
+            found.push(
+                path.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// `cargo xtask build`: the release `dist/`, its size report printed and returned.
 pub fn build() -> Result<Report> {
     crate::toolchain::setup(crate::toolchain::Needs::ALL)?;
@@ -201,4 +223,24 @@ pub fn first_load() -> Result<Report> {
         files,
         split: split::last_manifest()?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wasm_that_links_regex_is_found() {
+        let dir = std::env::temp_dir().join(format!("regex-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("clean.wasm"), b"\0asm /leptos-0.8.1/src/lib.rs").unwrap();
+        std::fs::write(
+            dir.join("linked.wasm"),
+            b"\0asm /regex-automata-0.4.9/src/dfa.rs",
+        )
+        .unwrap();
+        std::fs::write(dir.join("notes.txt"), b"/regex-1.11.1/src/lib.rs").unwrap();
+        assert_eq!(wasm_linking_regex(&dir).unwrap(), ["linked.wasm"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -249,15 +249,11 @@ fn write_manifest(m: &Manifest) -> Result<()> {
 
 /// Trunk's `portal-<hash>.js` in `dist`, and the hash.
 fn trunk_js(dist: &Path) -> Result<(String, String)> {
+    let trunk_js = regex::Regex::new(r"^portal-([0-9a-f]{16})\.js$").expect("valid pattern");
     for entry in std::fs::read_dir(dist)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if let Some(hash) = name
-            .strip_prefix("portal-")
-            .and_then(|n| n.strip_suffix(".js"))
-        {
-            if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Ok((name.clone(), hash.to_string()));
-            }
+        if let Some(hash) = trunk_js.captures(&name).map(|c| c[1].to_owned()) {
+            return Ok((name, hash));
         }
     }
     bail!("no portal-<hash>.js in {}", dist.display())

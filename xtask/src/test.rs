@@ -158,6 +158,19 @@ pub fn test() -> Result<()> {
                 t.check("first-load budget", false);
             }
         }
+        // The full regex crate is a large part of a first load: native code only.
+        match sizes::wasm_linking_regex(&root().join("dist")) {
+            Ok(found) => {
+                if !found.is_empty() {
+                    eprintln!("the browser's wasm links the regex crate: {found:?}");
+                }
+                t.check("no regex in the browser's wasm", found.is_empty());
+            }
+            Err(e) => {
+                eprintln!("{e:#}");
+                t.check("no regex in the browser's wasm", false);
+            }
+        }
         match e2e() {
             Ok((ok, out)) => t.suite("end-to-end tests", ok, &out),
             Err(e) => {

@@ -25,15 +25,16 @@ pub fn serve(app: Router, dir: &Path) -> Router {
         .layer(axum::middleware::from_fn(cache_control))
 }
 
-/// `name-<16 hex>.ext` is a Trunk-hashed file: its content never changes under that name.
+/// A Trunk-hashed (or split-module) file, `name-<16 hex>.ext` (Trunk names the main wasm
+/// `name-<hash>_bg.wasm`): its content never changes under that name. `deploy/nginx.conf`'s
+/// immutable-cache location is this very pattern (a test holds them together).
+pub const HASHED_ASSET_PATTERN: &str = r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$";
+
 fn is_hashed_asset(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or("");
-    let stem = file.split('.').next().unwrap_or("");
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        // Trunk names the wasm `name-<hash>_bg.wasm`.
-        let hash = hash.trim_end_matches("_bg");
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    static HASHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(HASHED_ASSET_PATTERN).expect("the pattern is valid")
+    });
+    HASHED.is_match(path)
 }
 
 async fn cache_control(req: Request, next: Next) -> Response {
@@ -159,6 +160,22 @@ mod tests {
         assert!(is_hashed_asset("/main-0123456789abcdef.css"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/dang-ky"));
+        assert!(is_hashed_asset("/chunk_23-7e9607c2deb466ab.wasm"));
+        assert!(
+            !is_hashed_asset("/portal-0123456789ABCDEF.js"),
+            "Trunk's hashes are lowercase"
+        );
+        assert!(!is_hashed_asset("/portal-0123456789abcdef.js.map"));
+        assert!(!is_hashed_asset("/robots.txt"));
+    }
+
+    #[test]
+    fn nginx_caches_exactly_what_the_mock_calls_hashed() {
+        let conf = include_str!("../../../deploy/nginx.conf");
+        assert!(
+            conf.contains(&format!("location ~ \"{HASHED_ASSET_PATTERN}\"")),
+            "deploy/nginx.conf's immutable location differs from {HASHED_ASSET_PATTERN}"
+        );
     }
 
     #[test]
