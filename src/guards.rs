@@ -10,13 +10,12 @@ use contract::route_table::{Guard, ACCOUNT, SIGN_IN};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-/// `page` behind `guard`.
+/// `page` behind `guard`: the session guards here, the others as the main wasm has them.
 pub fn guarded(guard: Guard, page: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
     match guard {
-        Guard::Open => page(),
-        Guard::Step(step) => view! { <StepGuard step=step>{page()}</StepGuard> }.into_any(),
         Guard::SignedIn => view! { <SignedIn>{page()}</SignedIn> }.into_any(),
         Guard::SignedOut => view! { <SignedOut>{page()}</SignedOut> }.into_any(),
+        Guard::Open | Guard::Step(_) => guarded_in_main(guard, page),
     }
 }
 

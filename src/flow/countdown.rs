@@ -121,12 +121,4 @@ mod tests {
         assert_eq!(seconds_left(10_000, 10_000), 0);
         assert_eq!(seconds_left(10_000, 99_000), 0);
     }
-
-    #[test]
-    fn formats_minutes_and_seconds() {
-        use contract::messages::mmss;
-        assert_eq!(mmss(300), "05:00");
-        assert_eq!(mmss(61), "01:01");
-        assert_eq!(mmss(9), "00:09");
-    }
 }

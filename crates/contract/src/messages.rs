@@ -518,6 +518,13 @@ mod tests {
     }
 
     #[test]
+    fn formats_minutes_and_seconds() {
+        assert_eq!(mmss(300), "05:00");
+        assert_eq!(mmss(61), "01:01");
+        assert_eq!(mmss(9), "00:09");
+    }
+
+    #[test]
     fn fill_replaces_placeholders() {
         let t = ErrorCode::OtpIncorrect.text(Lang::En);
         assert_eq!(

@@ -77,7 +77,7 @@ impl AppError {
     }
 
     /// The answer's body in `lang`, `{n}` and `{time}` filled from the details.
-    pub fn body(&self, lang: Lang) -> ApiError {
+    fn body(&self, lang: Lang) -> ApiError {
         let n = self
             .body
             .attempts_left
