@@ -1,9 +1,5 @@
-//! The API client: typed requests and answers from `contract`, a timeout, and requests
-//! aborted when the page that made them goes away.
-//!
-//! Written on `fetch` through web-sys rather than gloo-net: gloo-net brings the `http`
-//! crate, streams and io error texts into the bundle (about 6 KB brotli) for the two
-//! verbs used here, and the first-load budget is tight.
+//! The API client: typed requests and answers from `contract` over gloo-net, a timeout,
+//! and requests aborted when the page that made them goes away.
 
 mod failure;
 mod page_request;
@@ -11,14 +7,14 @@ mod page_request;
 use contract::api::ApiError;
 use contract::Lang;
 pub use failure::Failure;
+pub use gloo_net::http::Method;
+use gloo_net::http::RequestBuilder;
 use leptos::prelude::*;
 pub use page_request::PageRequest;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal};
 
 /// A request that never answers is given up after this long.
 pub const TIMEOUT_MS: u32 = 15_000;
@@ -53,7 +49,7 @@ impl PageRequests {
     }
 
     pub async fn get<Res: DeserializeOwned>(&self, path: &str, lang: Lang) -> Result<Res, Failure> {
-        let text = self.send("GET", path, None, lang).await?;
+        let text = self.send(Method::GET, path, None, lang).await?;
         parse(text)
     }
 
@@ -64,21 +60,21 @@ impl PageRequests {
         lang: Lang,
     ) -> Result<Res, Failure> {
         let body = serde_json::to_string(body).map_err(|_| Failure::Network)?;
-        let text = self.send("POST", path, Some(&body), lang).await?;
+        let text = self.send(Method::POST, path, Some(&body), lang).await?;
         parse(text)
     }
 
     /// Sends and reads the body; not generic, so it is compiled once.
     async fn send(
         &self,
-        method: &str,
+        method: Method,
         path: &str,
         body: Option<&str>,
         lang: Lang,
     ) -> Result<(u16, String), Failure> {
         // Development builds: the panel's "offline" and the gallery's canned answers.
         #[cfg(feature = "dev")]
-        if let Some(answer) = crate::dev::hooks::intercept(method, path) {
+        if let Some(answer) = crate::dev::hooks::intercept(method.as_str(), path) {
             return answer;
         }
         let (status, text) = fetch_text(method, path, body, lang, Some(&self.signal())).await?;
@@ -95,34 +91,26 @@ impl PageRequests {
 /// else: `PageRequests` adds the page's abort, the timeout and (in development builds) the
 /// dev kit's hooks; the dev panel calls this directly to reach the dev endpoints.
 pub async fn fetch_text(
-    method: &str,
+    method: Method,
     path: &str,
     body: Option<&str>,
     lang: Lang,
     signal: Option<&AbortSignal>,
 ) -> Result<(u16, Option<String>), Failure> {
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_signal(signal);
-    let headers = web_sys::Headers::new().map_err(|_| Failure::Network)?;
-    let _ = headers.set("Accept", "application/json");
-    let _ = headers.set("Accept-Language", lang.tag());
-    if let Some(body) = body {
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_body(&JsValue::from_str(body));
+    let request = RequestBuilder::new(path)
+        .method(method)
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.tag())
+        .abort_signal(signal);
+    let request = match body {
+        Some(body) => request
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => request.build(),
     }
-    init.set_headers(&headers);
-    let response: Response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
-        .await
-        .map_err(|_| Failure::Network)?
-        .unchecked_into();
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|t| t.as_string()),
-        Err(_) => None,
-    };
+    .map_err(|_| Failure::Network)?;
+    let response = request.send().await.map_err(|_| Failure::Network)?;
+    let text = response.text().await.ok();
     Ok((response.status(), text))
 }
 

@@ -6,7 +6,7 @@ use super::hooks::{advance_clock_ms, offline, set_offline};
 use super::script;
 use super::states::{flow_state, Setup, OTP_RUNNING};
 use super::DEV_MARKER;
-use crate::api::fetch_text;
+use crate::api::{fetch_text, Method};
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
 use contract::endpoints;
@@ -32,7 +32,7 @@ struct CaptchaAnswer {
 }
 
 /// The dev endpoints, straight to the network (never through "offline" or canned answers).
-async fn dev_call(method: &str, path: &str, body: Option<String>) -> Option<String> {
+async fn dev_call(method: Method, path: &str, body: Option<String>) -> Option<String> {
     match fetch_text(method, path, body.as_deref(), Lang::default(), None).await {
         Ok((status, text)) if (200..300).contains(&status) => text,
         _ => None,
@@ -66,7 +66,7 @@ async fn fill_details(id: String, name: &'static str, dob: &'static str, phone: 
             .and_then(|img| img.get_attribute("data-captcha-id"));
         if let Some(captcha_id) = captcha_id {
             let path = format!("{}/{captcha_id}", endpoints::DEV_CAPTCHAS);
-            if let Some(json) = dev_call("GET", &path, None).await {
+            if let Some(json) = dev_call(Method::GET, &path, None).await {
                 if let Ok(c) = serde_json::from_str::<CaptchaAnswer>(&json) {
                     script::fill("captcha_answer", &c.answer);
                 }
@@ -91,14 +91,14 @@ fn jump(kind: FlowKind, step: Step, setup: Setup) {
 fn set_faults(latency_ms: u32, fail_next: u32) {
     let body = format!(r#"{{"latency_ms":{latency_ms},"fail_next":{fail_next},"status":500}}"#);
     spawn_local(async move {
-        dev_call("POST", endpoints::DEV_FAULTS, Some(body)).await;
+        dev_call(Method::POST, endpoints::DEV_FAULTS, Some(body)).await;
     });
 }
 
 fn advance(seconds: u32) {
     spawn_local(async move {
         let body = format!(r#"{{"advance_s":{seconds}}}"#);
-        if dev_call("POST", endpoints::DEV_CLOCK, Some(body))
+        if dev_call(Method::POST, endpoints::DEV_CLOCK, Some(body))
             .await
             .is_some()
         {
@@ -113,7 +113,11 @@ fn advance(seconds: u32) {
 pub fn DevPanel() -> impl IntoView {
     let available = RwSignal::new(false);
     spawn_local(async move {
-        available.set(dev_call("GET", endpoints::DEV_OUTBOX, None).await.is_some());
+        available.set(
+            dev_call(Method::GET, endpoints::DEV_OUTBOX, None)
+                .await
+                .is_some(),
+        );
     });
     view! { <Show when=move || available.get()><Panel/></Show> }
 }
@@ -179,7 +183,7 @@ fn InboxSection(open: RwSignal<bool>) -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            if let Some(json) = dev_call("GET", endpoints::DEV_OUTBOX, None).await {
+            if let Some(json) = dev_call(Method::GET, endpoints::DEV_OUTBOX, None).await {
                 if let Ok(list) = serde_json::from_str::<Vec<Sms>>(&json) {
                     inbox.set(list.into_iter().take(6).collect());
                 }

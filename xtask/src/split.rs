@@ -249,14 +249,36 @@ fn write_manifest(m: &Manifest) -> Result<()> {
 
 /// Trunk's `portal-<hash>.js` in `dist`, and the hash.
 fn trunk_js(dist: &Path) -> Result<(String, String)> {
-    let trunk_js = regex::Regex::new(r"^portal-([0-9a-f]{16})\.js$").expect("valid pattern");
+    // Trunk writes its u64 hash in hex without leading zeros: one build in sixteen has 15
+    // digits, which the `name-<16 hex>` immutable-cache rule (mock, nginx) would not match.
+    let trunk_js = regex::Regex::new(r"^portal-([0-9a-f]{1,16})\.js$").expect("valid pattern");
     for entry in std::fs::read_dir(dist)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
         if let Some(hash) = trunk_js.captures(&name).map(|c| c[1].to_owned()) {
-            return Ok((name, hash));
+            let padded = format!("{hash:0>16}");
+            if padded != hash {
+                rename_trunk_files(dist, &hash, &padded)?;
+            }
+            return Ok((format!("portal-{padded}.js"), padded));
         }
     }
     bail!("no portal-<hash>.js in {}", dist.display())
+}
+
+/// Renames Trunk's main JS and wasm from hash `short` to `padded`, in index.html too.
+fn rename_trunk_files(dist: &Path, short: &str, padded: &str) -> Result<()> {
+    let index_path = dist.join("index.html");
+    let mut index = std::fs::read_to_string(&index_path)?;
+    for suffix in [".js", "_bg.wasm"] {
+        let (old, new) = (
+            format!("portal-{short}{suffix}"),
+            format!("portal-{padded}{suffix}"),
+        );
+        std::fs::rename(dist.join(&old), dist.join(&new))?;
+        index = index.replace(&old, &new);
+    }
+    std::fs::write(index_path, index)?;
+    Ok(())
 }
 
 /// wasm-opt with the flags Trunk uses for the main module (read from index.html, so they
@@ -324,6 +346,32 @@ fn sri(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trunk_hash_without_its_leading_zero_is_padded_to_sixteen_digits() {
+        let dist = std::env::temp_dir().join(format!("trunk-names-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("portal-c2b62021a8899ea.js"), "js").unwrap();
+        std::fs::write(dist.join("portal-c2b62021a8899ea_bg.wasm"), "wasm").unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            r#"<link href="/portal-c2b62021a8899ea.js"><link href="/portal-c2b62021a8899ea_bg.wasm">"#,
+        )
+        .unwrap();
+        let (js, hash) = trunk_js(&dist).unwrap();
+        assert_eq!(
+            (js.as_str(), hash.as_str()),
+            ("portal-0c2b62021a8899ea.js", "0c2b62021a8899ea")
+        );
+        assert_eq!(std::fs::read_to_string(dist.join(&js)).unwrap(), "js");
+        assert!(dist.join("portal-0c2b62021a8899ea_bg.wasm").exists());
+        let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        assert_eq!(
+            index,
+            r#"<link href="/portal-0c2b62021a8899ea.js"><link href="/portal-0c2b62021a8899ea_bg.wasm">"#
+        );
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 
     #[test]
     fn content_names_are_sixteen_hex_digits() {
