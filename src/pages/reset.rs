@@ -116,7 +116,7 @@ fn ResetFields(
             hint=Signal::derive(i18n.t(LazyUi::IdNumberHint))
             error=id_error on_edit=edited(Field::IdNumber)/>
         <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
-            required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
+            required=true input_type="tel" autocomplete="tel" inputmode="tel"
             hint=Signal::derive(i18n.t(LazyUi::PhoneHint))
             error=phone_error on_edit=edited(Field::Phone)/>
     }

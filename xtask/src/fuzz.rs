@@ -1,6 +1,8 @@
 //! `cargo xtask fuzz`: schemathesis (PyPI, in a project-local venv) generates requests
 //! from `/api/openapi.json` against a running mock API and checks every answer: no 5xx,
-//! status codes, content types and bodies as documented, invalid input refused.
+//! status codes, content types and bodies as documented, invalid input refused. The same
+//! venv holds openapi-spec-validator, which checks the document itself against the OpenAPI
+//! specification (`cargo xtask test`).
 
 use crate::root;
 use crate::run::{cmd, probe, status, tee};
@@ -8,25 +10,54 @@ use crate::serve::MockServer;
 use anyhow::{bail, Result};
 
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+pub const OPENAPI_SPEC_VALIDATOR_VERSION: &str = "0.9.0";
 
 fn venv() -> std::path::PathBuf {
     root().join("target/tools/venv")
 }
 
-/// Installs schemathesis into `target/tools/venv` unless the right version is there.
+/// Installs schemathesis and openapi-spec-validator into `target/tools/venv` unless the
+/// right versions are there.
 pub fn install() -> Result<std::path::PathBuf> {
     let st = venv().join("bin/st");
+    let python = venv().join("bin/python");
     let have = probe(&st.to_string_lossy(), &["--version"]).unwrap_or_default();
-    if !have.ends_with(SCHEMATHESIS_VERSION) {
+    let validator = probe(
+        &python.to_string_lossy(),
+        &[
+            "-c",
+            "import importlib.metadata as m; print(m.version('openapi-spec-validator'))",
+        ],
+    )
+    .unwrap_or_default();
+    if !have.ends_with(SCHEMATHESIS_VERSION) || validator.trim() != OPENAPI_SPEC_VALIDATOR_VERSION {
         status(cmd("python3", &["-m", "venv", &venv().to_string_lossy()]))?;
         let pip = venv().join("bin/pip");
-        let pkg = format!("schemathesis=={SCHEMATHESIS_VERSION}");
-        status(cmd(
-            &pip.to_string_lossy(),
-            &["install", "--quiet", "--disable-pip-version-check", &pkg],
-        ))?;
+        let packages = [
+            format!("schemathesis=={SCHEMATHESIS_VERSION}"),
+            format!("openapi-spec-validator=={OPENAPI_SPEC_VALIDATOR_VERSION}"),
+        ];
+        let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
+        args.extend(packages.iter().map(String::as_str));
+        status(cmd(&pip.to_string_lossy(), &args))?;
     }
     Ok(st)
+}
+
+/// Validates the served `/api/openapi.json` against the OpenAPI specification (unique
+/// operation ids, resolvable references, valid schemas): a client generator's view of it.
+pub fn validate_openapi() -> Result<()> {
+    install()?;
+    let server = MockServer::start_debug(crate::serve::UNLIMITED_TEST_FLAGS)?;
+    let spec = format!("{}/api/openapi.json", server.url());
+    let script = "import json, sys, urllib.request\n\
+                  from openapi_spec_validator import validate\n\
+                  validate(json.load(urllib.request.urlopen(sys.argv[1])))\n\
+                  print('openapi-spec-validator: the document is valid')";
+    status(cmd(
+        &venv().join("bin/python").to_string_lossy(),
+        &["-c", script, &spec],
+    ))
 }
 
 /// Runs the fuzzer; returns the number of requests it generated.

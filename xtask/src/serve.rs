@@ -204,10 +204,7 @@ fn server_mock() -> Result<std::path::PathBuf> {
 pub fn preview(flags: &[String]) -> Result<()> {
     toolchain::setup(Needs::BUILD)?;
     let mock = server_mock()?;
-    let mut args: Vec<String> = ["--port", "8787", "--static-dir", "dist"]
-        .map(String::from)
-        .into();
-    args.extend(flags.iter().cloned());
+    let args = preview_args(flags);
     // The mock's own rule (a reachable --host needs a password), before minutes of build.
     let check = Command::new(&mock).args(&args).arg("--check").status()?;
     if !check.success() {
@@ -226,12 +223,31 @@ pub fn preview(flags: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// The mock's flags for `preview`: port 8787 and the release `dist/`, unless given after `--`
+/// (the mock refuses a flag given twice, so a given one replaces its default).
+fn preview_args(flags: &[String]) -> Vec<String> {
+    let given = |flag: &str| {
+        flags
+            .iter()
+            .any(|f| f == flag || f.starts_with(&format!("{flag}=")))
+    };
+    let mut args: Vec<String> = [("--port", "8787"), ("--static-dir", "dist")]
+        .into_iter()
+        .filter(|(flag, _)| !given(flag))
+        .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
+        .collect();
+    args.extend(flags.iter().cloned());
+    args
+}
+
 /// Lighthouse for `cargo xtask bench`, installed on demand (it is large and only the
 /// bench needs it), pinned.
 const LIGHTHOUSE: &str = "lighthouse@13.5.0";
 
-/// `cargo xtask bench`: release sizes per file and in total, then Lighthouse (mobile) for `/`
-/// and the form against the preview server; the report goes to `docs/bench/<date>.md`.
+/// `cargo xtask bench`: release sizes per file and in total, the slow-phone probe (the form
+/// as a link next to a plain HTML page of it, `bench/slow-phone.mjs`), then Lighthouse
+/// (mobile) for `/` and the form against the preview server; the report goes to
+/// `docs/bench/<date>.md`.
 pub fn bench() -> Result<()> {
     let report = sizes::build()?;
     let tools = root().join("target/tools/lighthouse");
@@ -257,10 +273,18 @@ pub fn bench() -> Result<()> {
         .map(String::from)
         .into();
     let server = MockServer::start_quiet(&mock, &args)?;
+    let slow_phone_file = root().join("target/bench-slow-phone.json");
+    let mut probe = cmd("node", &["bench/slow-phone.mjs"]);
+    probe
+        .env("BASE_URL", server.url())
+        .env("OUT", &slow_phone_file)
+        .env("CHROMIUM", toolchain::CHROMIUM);
+    status(probe)?;
     let mut node = cmd("node", &["bench/lighthouse.mjs"]);
     node.env("BASE_URL", server.url())
         .env("LIGHTHOUSE_DIR", &tools)
         .env("SIZES_FILE", &sizes_file)
+        .env("SLOW_PHONE_FILE", &slow_phone_file)
         .env("CHROMIUM", toolchain::CHROMIUM);
     status(node)
 }
@@ -289,4 +313,29 @@ pub fn bench_api() -> Result<()> {
         &root().join("target/server/examples/load").to_string_lossy(),
         &[server.url(), "200", "10"],
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn a_flag_given_to_preview_replaces_its_default() {
+        assert_eq!(
+            preview_args(&[]),
+            strings(&["--port", "8787", "--static-dir", "dist"])
+        );
+        assert_eq!(
+            preview_args(&strings(&["--port", "9000"])),
+            strings(&["--static-dir", "dist", "--port", "9000"])
+        );
+        assert_eq!(
+            preview_args(&strings(&["--port=9000", "--host", "0.0.0.0"])),
+            strings(&["--static-dir", "dist", "--port=9000", "--host", "0.0.0.0"])
+        );
+    }
 }

@@ -142,6 +142,10 @@ pub fn test() -> Result<()> {
             t.check("API fuzz (schemathesis)", false);
         }
     }
+    let valid = crate::fuzz::validate_openapi()
+        .map_err(|e| eprintln!("openapi-spec-validator: {e:#}"))
+        .is_ok();
+    t.check("OpenAPI document valid (openapi-spec-validator)", valid);
 
     let built = sizes::release_build()
         .map_err(|e| eprintln!("{e:#}"))

@@ -69,11 +69,22 @@ pub struct Phone {
 }
 
 impl Phone {
-    /// Accepts `0xxxxxxxxx`, `+84…`, `84…` and `0084…`, with spaces, dots, dashes or brackets.
+    /// Accepts `0xxxxxxxxx`, `+84…`, `84…` and `0084…` (with or without the trunk `0` after
+    /// the country code, as in `+84 (0) 912 345 678`), with spaces, dots, dashes or brackets
+    /// (the `+` may be inside one: `(+84) 912 345 678`).
     pub fn parse(input: &str) -> Result<Self, PhoneError> {
-        let plus = input.trim_start().starts_with(['+', '＋']);
-        let body = input.trim_start().trim_start_matches(['+', '＋']);
-        let digits = digits_ignoring(body, &['.', '-', '(', ')'])
+        let opening = input.len()
+            - input
+                .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
+                .len();
+        let rest = &input[opening..];
+        let plus = rest.starts_with(['+', '＋']);
+        let body = format!(
+            "{}{}",
+            &input[..opening],
+            rest.trim_start_matches(['+', '＋'])
+        );
+        let digits = digits_ignoring(&body, &['.', '-', '(', ')'])
             .map_err(|()| PhoneError::InvalidCharacters)?;
         if digits.is_empty() {
             return Err(if plus {
@@ -82,10 +93,15 @@ impl Phone {
                 PhoneError::Required
             });
         }
-        let national = if let Some(rest) = digits.strip_prefix("0084") {
-            format!("0{rest}")
-        } else if digits.starts_with("84") && (plus || digits.len() == 11) {
-            format!("0{}", &digits[2..])
+        let after_country_code = digits.strip_prefix("0084").or_else(|| {
+            digits
+                .strip_prefix("84")
+                .filter(|_| plus || digits.len() >= 11)
+        });
+        let national = if let Some(rest) = after_country_code {
+            // The trunk 0 some people keep after the country code (`+84 0912…`): a number
+            // after a country code never starts with 0 itself.
+            format!("0{}", rest.strip_prefix('0').unwrap_or(rest))
         } else if plus {
             // An international number that is not Vietnamese.
             return Err(PhoneError::UnknownPrefix);
@@ -179,6 +195,18 @@ mod tests {
             ("84912345678", Ok("0912345678")),
             ("0084912345678", Ok("0912345678")),
             ("０９１２３４５６７８", Ok("0912345678")),
+            // The country code with the trunk 0 kept, or the + inside a bracket.
+            ("+84 (0) 912 345 678", Ok("0912345678")),
+            ("+84 0912345678", Ok("0912345678")),
+            ("84 0912345678", Ok("0912345678")),
+            ("0084 (0) 91 234 5678", Ok("0912345678")),
+            ("(+84) 912 345 678", Ok("0912345678")),
+            ("(+84) 0912 345 678", Ok("0912345678")),
+            ("  ( +84 ) 912-345-678", Ok("0912345678")),
+            ("8412345678", Err(WrongLength)),
+            ("+84 (0) 24 3825 3535", Err(Landline)),
+            ("(+1) 650 253 0000", Err(UnknownPrefix)),
+            ("91+2345678", Err(InvalidCharacters)),
             ("0988000000", Ok("0988000000")),
             ("", Err(Required)),
             ("091234567", Err(WrongLength)),

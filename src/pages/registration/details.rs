@@ -219,7 +219,7 @@ fn DetailsFields(
             hint=Signal::derive(i18n.t(LazyUi::DateOfBirthHint))
             error=error(Field::DateOfBirth) on_edit=edited(Field::DateOfBirth)/>
         <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=typed.phone
-            required=true input_type="tel" autocomplete="tel-national" inputmode="tel"
+            required=true input_type="tel" autocomplete="tel" inputmode="tel"
             hint=Signal::derive(i18n.t(LazyUi::PhoneHint))
             error=error(Field::Phone)
             status=carrier

@@ -29,3 +29,32 @@ pub struct ApiDoc;
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A generated client names a method after each operation id: two alike and it cannot
+    /// be built. (`cargo xtask test` also runs a full OpenAPI validator on the document.)
+    #[test]
+    fn every_operation_has_its_own_id() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let mut ids: Vec<&str> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|item| item.as_object().unwrap().values())
+            .filter_map(|operation| operation["operationId"].as_str())
+            .collect();
+        let operations = ids.len();
+        assert!(operations >= 10, "{operations}");
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(
+            ids.len(),
+            operations,
+            "an operation id is used twice: {ids:?}"
+        );
+        assert!(ids.contains(&"start_registration") && ids.contains(&"start_password_reset"));
+    }
+}

@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 
 /// `POST /api/registrations`: captcha, then the shared form rules, then the account and
 /// carrier checks; on success a flow with its first code.
-#[utoipa::path(post, path = contract::endpoints::REGISTRATIONS, tag = "registration",
+#[utoipa::path(post, path = contract::endpoints::REGISTRATIONS, tag = "registration", operation_id = "start_registration",
     request_body = RegistrationRequest,
     responses(
         (status = 201, body = RegistrationStarted),

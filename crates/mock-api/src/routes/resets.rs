@@ -12,7 +12,7 @@ use contract::api::{ApiError, ErrorCode, PasswordResetRequest, PasswordResetStar
 
 /// `POST /api/password-resets`: the same answer whether or not the ID and phone match an
 /// account (no enumeration); only a match gets an SMS.
-#[utoipa::path(post, path = contract::endpoints::PASSWORD_RESETS, tag = "password reset",
+#[utoipa::path(post, path = contract::endpoints::PASSWORD_RESETS, tag = "password reset", operation_id = "start_password_reset",
     request_body = PasswordResetRequest,
     responses(
         (status = 201, description = "the same for a known or unknown ID", body = PasswordResetStarted),
