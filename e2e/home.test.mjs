@@ -14,7 +14,7 @@ for (const width of [375, 1280]) {
     await page.getByRole('heading', { level: 1, name: 'Tài khoản Dịch vụ công' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
     await screenshot(page, 'home');
-    await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Chọn phương thức đăng ký' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/dang-ky');
     await screenshot(page, 'choose-method');

@@ -111,7 +111,7 @@ test('a screen whose code does not download says so; "Thử lại" loads it once
   assert.equal(page.url(), `${BASE}/dang-nhap`, 'the address is the screen the citizen asked for');
   // The form, whose top is in the main wasm: the top stays, an alert takes the form's place.
   await page.goBack();
-  await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).click();
   await heading(page, 'Chọn phương thức đăng ký');
   await chooseMobile(page);
   const alert = page.getByRole('alert').filter({ hasText: 'Không tải được phần còn lại của trang' });
@@ -187,7 +187,7 @@ test('Back and Forward through every step never show a step without its state', 
   const page = await openPage(browser);
   const who = citizen();
   await page.goto(`${BASE}/`);
-  await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).click();
   await chooseMobile(page);
   await typeDetails(page, who);
   await submit(page).click();
@@ -302,7 +302,7 @@ test('no leak: JS heap plus wasm memory after 50 complete flows is within 10 % o
     const who = citizen();
     // In-app navigation only (no reload): the same wasm instance runs every flow.
     await page.getByRole('link', { name: 'Cổng Dịch vụ công quốc gia' }).click();
-    await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).click();
     await chooseMobile(page);
     await typeDetails(page, who);
     await submit(page).click();

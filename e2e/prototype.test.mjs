@@ -7,8 +7,8 @@ import { BASE, axeViolations, launch, openPage, overflow } from './support.mjs';
 
 const ROUTES = JSON.parse(process.env.ROUTES ?? '[]');
 const BANNER = {
-  vi: { text: 'Bản mô phỏng — không phải Cổng Dịch vụ công quốc gia. Không nhập thông tin thật.', more: 'Tìm hiểu thêm', about: 'Về bản mô phỏng này' },
-  en: { text: 'A prototype — not the National Public Service Portal. Do not enter real details.', more: 'Find out more', about: 'About this prototype' },
+  vi: { text: 'Bản mô phỏng — không phải Cổng Dịch vụ công quốc gia. Không nhập thông tin thật.', more: 'Tìm hiểu thêm', about: 'Về bản mô phỏng này', header: ['Đăng nhập', 'Đăng ký'], footer: /Bản mô phỏng phục vụ nghiên cứu[^]*Văn phòng Chính phủ[^]*Tổng đài hỗ trợ của Cổng thật: 18001096/ },
+  en: { text: 'A prototype — not the National Public Service Portal. Do not enter real details.', more: 'Find out more', about: 'About this prototype', header: ['Sign in', 'Register'], footer: /not part of the National Public Service Portal[^]*Government Office[^]*real portal's helpline: 18001096/ },
 };
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,7 +28,7 @@ test('the route table reaches the e2e run', () => {
 });
 
 for (const lang of ['vi', 'en']) {
-  test(`the banner is on every route and the not-found page, visible at 320 px (${lang})`, async () => {
+  test(`the banner, the header's links and the footer are on every route and the not-found page, at 320 px (${lang})`, async () => {
     for (const path of [...ROUTES, '/khong-co-trang-nay']) {
       const page = await openIn(lang, path);
       const banner = page.getByRole('banner').getByText(BANNER[lang].text, { exact: true });
@@ -38,6 +38,12 @@ for (const lang of ['vi', 'en']) {
       assert.ok(await link.isVisible(), `${path}: its link is visible`);
       assert.equal(await overflow(page), '', `${path}: fits 320 px`);
       assert.equal(await page.getByText(BANNER[lang].text).count(), 1, `${path}: said once`);
+      // The footer in the portal's structure, naming the real portal's helpline as its.
+      assert.match(await page.getByRole('contentinfo').innerText(), BANNER[lang].footer, `${path}: footer`);
+      // As on the portal, a visitor's header offers both "Đăng nhập" and "Đăng ký".
+      for (const name of BANNER[lang].header) {
+        assert.ok(await page.getByRole('banner').getByRole('link', { name, exact: true }).isVisible(), `${path}: "${name}" in the header`);
+      }
       await page.context().close();
     }
   });

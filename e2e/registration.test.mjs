@@ -47,7 +47,7 @@ for (const width of [375, 1280]) {
     const who = citizen();
     await page.goto(`${BASE}/`);
     await screenshot(page, '1-home');
-    await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).click();
     await page.getByRole('radio', { name: 'Công dân' }).check();
     await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
     await screenshot(page, '2-choose-method');
@@ -133,11 +133,43 @@ test('a phone not registered to the ID gets the carrier notice and the field is 
   const notice = page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' });
   await notice.waitFor();
   await notice.getByText('TTTB gửi 1414').waitFor();
+  // The recognised network's care line, and which ID to give.
+  await notice.getByText('tổng đài chăm sóc khách hàng Vinaphone: 18001091', { exact: false }).waitFor();
+  await notice.getByText('số CMND nếu SIM đăng ký bằng CMND', { exact: false }).waitFor();
   const phone = page.getByRole('textbox', { name: /^Số điện thoại/ });
   assert.equal(await phone.getAttribute('aria-invalid'), 'true');
   await screenshot(page, '3-notice-carrier');
   await page.context().close();
 });
+
+for (const width of [320, 375]) {
+  test(`at ${width} px the stepper keeps one line, names the current step and says Bước 3/5`, async () => {
+    const page = await openPage(browser, { width });
+    await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+    await page.getByLabel('Họ và tên').waitFor();
+    const steps = page.getByRole('navigation', { name: 'Các bước đăng ký' }).getByRole('listitem');
+    assert.equal(await steps.count(), 5);
+    const tops = await steps.evaluateAll((items) => items.map((i) => Math.round(i.getBoundingClientRect().top)));
+    assert.equal(new Set(tops).size, 1, `one line: ${tops}`);
+    const current = await steps.evaluateAll((items) => items.map((i) => i.getAttribute('aria-current')));
+    assert.deepEqual(current, [null, null, 'step', null, null]);
+    assert.ok(await steps.nth(2).getByText('Nhập thông tin').isVisible());
+    assert.ok(await page.getByText('Bước 3/5', { exact: true }).isVisible());
+    await page.context().close();
+  });
+}
+
+for (const written of ['+84 (0) 912 000 000', '(+84) 912 000 000', '84 0912000000']) {
+  test(`the same phone written as ${written} gets the same answer as 0912000000`, async () => {
+    const page = await openPage(browser);
+    await fillDetails(page, { ...citizen(), phone: written });
+    await submitDetails(page);
+    await page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: /phải có 10 chữ số|ký tự không hợp lệ/ }).count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
 
 test('a wrong code says how many attempts are left, then the right code works', async () => {
   const page = await openPage(browser);
@@ -368,7 +400,7 @@ test('a link straight to the form fetches its code beside the main wasm, each fi
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const isModule = (path) => /^\/(split_|chunk_)[^/]*\.wasm$/.test(path);
   await page.goto(`${BASE}/`);
-  await page.getByRole('link', { name: 'Đăng ký', exact: true }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).waitFor();
   await page.waitForLoadState('networkidle');
   assert.deepEqual(requested.filter(isModule), [], 'the home page preloads no screen');
 

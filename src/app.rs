@@ -1,3 +1,4 @@
+use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::next_task::NextTask;
 use crate::components::page_heading::TrackOpeningPage;
@@ -17,7 +18,7 @@ use leptos::tachys::view::iterators::StaticVec;
 use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
 use leptos_router::{ChooseView, MatchNestedRoutes, NestedRoute};
 
-/// The application: header, routes, and the language and session contexts every page reads.
+/// The application: header, routes, footer, and the language and session contexts every page reads.
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                 )}
                 </NextTask>
             </main>
+            <Footer/>
             {dev_panel()}
         </Router>
     }

@@ -8,15 +8,18 @@ use crate::i18n::use_i18n;
 use contract::messages::{mmss, LazyUi, Ui};
 use contract::registration::Field;
 use contract::route_table::{RESET, SIGN_IN};
+use contract::Carrier;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The server's answers that are not field errors, with what the citizen can do next.
+/// `carrier`: the network of the phone number typed, for its customer-care line.
 #[component]
 pub fn FormNoticeView(
     notice: RwSignal<Option<FormNotice>>,
     wait_until_ms: RwSignal<i64>,
     retry: Callback<()>,
+    #[prop(optional, into)] carrier: Signal<Option<Carrier>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
@@ -36,7 +39,10 @@ pub fn FormNoticeView(
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
                     <h2 id="notice-title">{i18n.get(LazyUi::CarrierMismatchTitle)}</h2>
                     <p>{i18n.get(LazyUi::CarrierMismatchBody)}</p>
-                    <p>{i18n.get(LazyUi::CarrierMismatchTip)}</p>
+                    <p>{i18n.get(LazyUi::CarrierWhichId)}</p>
+                    <p>{i18n.get(LazyUi::CarrierMismatchTip)}
+                        {carrier.get().and_then(|c| Some((c.name(), c.care_line()?))).map(|(name, number)| format!(
+                            " {}", i18n.fill(LazyUi::CarrierCareLine, &[("carrier", name), ("number", number)])))}</p>
                     <p><a href="#phone">{i18n.get(Field::Phone)}</a></p>
                 </div>
             }.into_any(),

@@ -2,13 +2,13 @@ use crate::components::prototype_banner::PrototypeBanner;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use contract::messages::Ui;
-use contract::route_table::{ACCOUNT, HOME, SIGN_IN};
+use contract::route_table::{ACCOUNT, CHOOSE_METHOD, HOME, SIGN_IN};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Red portal header: the prototype banner, a neutral emblem of our own, the portal name
 /// (marked as a prototype), the way to the
-/// account (sign in, or the account once signed in) and the language toggle.
+/// account (sign in and register, or the account once signed in) and the language toggle.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
@@ -32,6 +32,10 @@ pub fn Header() -> impl IntoView {
                 <a href=move || if signed_in() { ACCOUNT } else { SIGN_IN } class="site-header__link">
                     {move || i18n.get(if signed_in() { Ui::AccountHeading } else { Ui::SignIn })}
                 </a>
+                // As on the portal: "Đăng ký" beside "Đăng nhập" for a visitor.
+                {move || (!signed_in()).then(|| view! {
+                    <a href=CHOOSE_METHOD class="site-header__link">{i18n.t(Ui::Register)}</a>
+                })}
                 <button type="button" class="lang-toggle" on:click=move |_| i18n.toggle()
                     lang=move || if i18n.lang.get() == contract::Lang::Vi { "en" } else { "vi" }>
                     {i18n.t(Ui::LanguageToggle)}

@@ -1,5 +1,6 @@
 pub mod captcha;
 pub mod error_summary;
+pub mod footer;
 pub mod form_notice;
 pub mod form_submit;
 pub mod header;

@@ -330,6 +330,9 @@ pub enum Ui {
     PageLoadFailedTitle,
     PartLoadFailedTitle,
     AccountHeading,
+    FooterPrototype,
+    FooterRealOwner,
+    FooterRealSupport,
 }
 }
 
@@ -400,6 +403,18 @@ impl Localize for Ui {
             PageLoadFailedTitle => ("Không tải được trang", "This page did not load"),
             PartLoadFailedTitle => ("Không tải được phần còn lại của trang", "The rest of this page did not load"),
             AccountHeading => ("Tài khoản của tôi", "My account"),
+            FooterPrototype => (
+                "Bản mô phỏng phục vụ nghiên cứu và học tập, không thuộc Cổng Dịch vụ công quốc gia.",
+                "A prototype for research and learning, not part of the National Public Service Portal.",
+            ),
+            FooterRealOwner => (
+                "Cơ quan chủ quản của Cổng Dịch vụ công quốc gia thật: Văn phòng Chính phủ.",
+                "The real National Public Service Portal is run by the Government Office of Viet Nam.",
+            ),
+            FooterRealSupport => (
+                "Tổng đài hỗ trợ của Cổng thật: 18001096 · Email: dichvucong@chinhphu.vn",
+                "The real portal's helpline: 18001096 · Email: dichvucong@chinhphu.vn",
+            ),
         }
     }
 }
@@ -442,8 +457,8 @@ impl Localize for ChoiceNote {
                 "You need your social insurance number and the phone number registered with Vietnam Social Security; your details are checked against its records.",
             ),
             VnPostNeeds => (
-                "Cần đến bưu cục của Bưu điện Việt Nam, mang theo CMND/CCCD để nhân viên xác minh trực tiếp.",
-                "You need to visit a Vietnam Post office with your ID card so that staff can verify you in person.",
+                "Cần số CMND/CCCD và số điện thoại hoặc email: điền mẫu đăng ký trực tuyến của Bưu điện Việt Nam, rồi kích hoạt tài khoản bằng mã gửi qua SMS hoặc thư kích hoạt qua email.",
+                "You need your ID number and a phone number or email: fill in Vietnam Post's online registration form, then activate the account with a code sent by SMS or an activation email.",
             ),
             UsbTokenNeeds => (
                 "Cần USB ký số do tổ chức cung cấp dịch vụ chứng thực chữ ký số cấp, và phần mềm ký số được cài trên máy tính.",
@@ -559,6 +574,8 @@ pub enum LazyUi {
     CarrierMismatchTitle,
     CarrierMismatchBody,
     CarrierMismatchTip,
+    CarrierCareLine,
+    CarrierWhichId,
     RateLimitedTitle,
     RateLimitedBody,
     RetryTitle,
@@ -601,6 +618,8 @@ impl Localize for LazyUi {
             CarrierMismatchTitle => ("Số điện thoại chưa chính chủ", "This number is not registered to you"),
             CarrierMismatchBody => ("Nhà mạng cho biết số điện thoại này chưa được đăng ký chính chủ với số CMND/CCCD bạn nhập. Kiểm tra số điện thoại, hoặc dùng số đã đăng ký đúng tên bạn.", "Your mobile network says this number is not registered to the ID number you entered. Check the number, or use one registered in your name."),
             CarrierMismatchTip => ("Mẹo: soạn TTTB gửi 1414 để kiểm tra thông tin thuê bao của bạn.", "Tip: text TTTB to 1414 to check the subscriber details of your number."),
+            CarrierCareLine => ("Hoặc gọi tổng đài chăm sóc khách hàng {carrier}: {number}.", "Or call {carrier}'s customer care line: {number}."),
+            CarrierWhichId => ("Nhập đúng giấy tờ mà thuê bao đăng ký: số CMND nếu SIM đăng ký bằng CMND, số CCCD nếu đăng ký bằng CCCD.", "Enter the ID the SIM is registered with: the CMND number if it was registered with a CMND, the CCCD number if with a CCCD."),
             RateLimitedTitle => ("Tạm dừng do thử quá nhiều lần", "Too many attempts"),
             RateLimitedBody => ("Vui lòng chờ {time} rồi thử lại. Thông tin bạn đã nhập vẫn được giữ nguyên.", "Wait {time}, then try again. What you typed is kept."),
             RetryTitle => ("Không kết nối được với hệ thống", "We could not reach the service"),

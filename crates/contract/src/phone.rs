@@ -45,6 +45,17 @@ impl Carrier {
         }
     }
 
+    /// The free customer-care line the portal's guides name for checking who a number is
+    /// registered to, where they name one.
+    pub fn care_line(self) -> Option<&'static str> {
+        match self {
+            Carrier::Viettel => Some("18008098"),
+            Carrier::Vinaphone => Some("18001091"),
+            Carrier::MobiFone => Some("9090"),
+            _ => None,
+        }
+    }
+
     /// The network of a three-digit mobile prefix (after the 2018 renumbering).
     pub fn of_prefix(prefix: u16) -> Option<Carrier> {
         use Carrier::*;
@@ -231,6 +242,15 @@ mod tests {
                 "{input:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_three_big_networks_have_their_care_lines() {
+        let line = |n: &str| Phone::parse(n).unwrap().carrier().care_line();
+        assert_eq!(line("0981234567"), Some("18008098"));
+        assert_eq!(line("0912345678"), Some("18001091"));
+        assert_eq!(line("0901234567"), Some("9090"));
+        assert_eq!(line("0921234567"), None);
     }
 
     #[test]
