@@ -2,7 +2,7 @@
 // and their absence from the release build (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axeViolations, launch, openPage, overflow, screenshot } from './support.mjs';
+import { BASE, axeViolations, htmlCheck, launch, openPage, overflow, screenshot } from './support.mjs';
 
 const DEV = process.env.DEV_BASE_URL;
 const MARKER = 'portal-dev-kit-3f9c1a';
@@ -106,6 +106,10 @@ const EXPECT = {
   'details-errors': 'Có lỗi cần sửa',
   'details-account-exists': 'Số CMND/CCCD này đã có tài khoản',
   'details-rate-limited': 'Tạm dừng do thử quá nhiều lần',
+  'details-carrier-mismatch': 'Vinaphone: 18001091',
+  'details-carrier-mismatch-viettel': 'Viettel: 18008098',
+  'details-carrier-mismatch-mobifone': 'MobiFone: 9090',
+  'details-carrier-mismatch-other': 'TTTB gửi 1414',
   'otp-under-30s': '00:2',
   'otp-expired': 'Mã OTP đã hết hạn',
   'otp-wrong-code': 'Bạn còn 3 lần thử',
@@ -119,7 +123,8 @@ const EXPECT = {
   'details-load-failed': 'Không tải được phần còn lại của trang',
 };
 
-test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom', async () => {
+test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async () => {
+  const html = htmlCheck('nu-html-gallery');
   const index = await openPage(browser);
   await index.goto(`${DEV}/__gallery`);
   await index.locator('a[data-state]').first().waitFor();
@@ -134,6 +139,7 @@ test('every gallery state renders from its own link: no console error, no axe WC
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${key} has its heading`);
     if (EXPECT[key]) await page.getByText(EXPECT[key]).first().waitFor();
     assert.deepEqual(await axeViolations(page), [], `${key}: axe`);
+    await html.add(key, page);
     // 320 px is the narrowest phone; 640 px is a 1280 px window zoomed to 200 %.
     for (const width of [320, 640]) {
       await page.setViewportSize({ width, height: 800 });
@@ -142,4 +148,7 @@ test('every gallery state renders from its own link: no console error, no axe WC
     assert.deepEqual(page.errors, [], key);
     await page.context().close();
   }
+  // The W3C checker on every state's DOM: attribute values (autocomplete tokens…), element
+  // nesting and ids that axe does not judge.
+  assert.deepEqual(html.errors(), []);
 });

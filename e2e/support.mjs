@@ -1,8 +1,9 @@
 // Shared by the end-to-end tests: one headless Chromium (Debian's, as root), pages that
 // record console errors and CSP violations, and screenshots under target/.
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8787';
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
@@ -49,6 +50,28 @@ export async function axeViolations(page) {
 }
 
 /** Elements wider than the viewport, or a horizontal scroll: "" when everything fits. */
+/** A folder of rendered pages for the Nu Html Checker, emptied: `add(name, page)` keeps a page's
+ * DOM as HTML, `errors()` checks them all in one run of the checker (one Java start). */
+export function htmlCheck(folder) {
+  const dir = new URL(`../target/${folder}/`, import.meta.url).pathname;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return {
+    add: async (name, page) => writeFileSync(join(dir, `${name}.html`), await page.content()),
+    errors: () => {
+      const vnu = new URL('../node_modules/vnu-jar/build/dist/vnu.jar', import.meta.url).pathname;
+      try {
+        execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', dir], { stdio: 'pipe' });
+        return [];
+      } catch (e) {
+        // Errors found: exit status 1, the JSON report on stderr.
+        const report = JSON.parse(e.stderr.toString());
+        return report.messages.map((m) => `${basename(m.url ?? '')}: ${m.message} (${(m.extract ?? '').trim()})`);
+      }
+    },
+  };
+}
+
 export async function overflow(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;

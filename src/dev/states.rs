@@ -66,6 +66,8 @@ impl Screen {
 pub enum Setup {
     Fresh,
     Filled,
+    /// Filled, with this phone number (a carrier's own notice).
+    FilledWithPhone(&'static str),
     Otp {
         expires_s: i64,
         resend_s: i64,
@@ -171,9 +173,39 @@ pub const STATES: &[GalleryState] = &[
     answered(
         state(
             "details-carrier-mismatch",
-            "Form: số không chính chủ",
+            "Form: số không chính chủ (Vinaphone)",
             Screen::Details,
             Setup::Filled,
+        ),
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
+        SUBMIT_FILLED,
+    ),
+    answered(
+        state(
+            "details-carrier-mismatch-viettel",
+            "Form: số không chính chủ (Viettel)",
+            Screen::Details,
+            Setup::FilledWithPhone("0981234567"),
+        ),
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
+        SUBMIT_FILLED,
+    ),
+    answered(
+        state(
+            "details-carrier-mismatch-mobifone",
+            "Form: số không chính chủ (MobiFone)",
+            Screen::Details,
+            Setup::FilledWithPhone("0901234567"),
+        ),
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
+        SUBMIT_FILLED,
+    ),
+    answered(
+        state(
+            "details-carrier-mismatch-other",
+            "Form: số không chính chủ (mạng khác)",
+            Screen::Details,
+            Setup::FilledWithPhone("0921234567"),
         ),
         &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
         SUBMIT_FILLED,
@@ -379,6 +411,7 @@ pub fn flow_state(setup: Setup) -> FlowState {
     };
     match setup {
         Setup::Fresh | Setup::Filled => {}
+        Setup::FilledWithPhone(phone) => flow.form.phone = phone.into(),
         Setup::Otp {
             expires_s,
             resend_s,

@@ -9,6 +9,7 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_OPT_VERSION: &str = "132";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const JAVA: &str = "java";
 pub const NGINX: &str = "/usr/sbin/nginx";
 pub const NGINX_BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -111,11 +112,15 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
         });
         let wasm_opt = root().join("node_modules/.bin/wasm-opt");
         let opt = version_word(probe(&wasm_opt.to_string_lossy(), &["--version"]), 2);
-        let packages = ["playwright-core/package.json", "terser/package.json"]
-            .iter()
-            .all(|p| root().join("node_modules").join(p).exists());
+        let packages = [
+            "playwright-core/package.json",
+            "terser/package.json",
+            "vnu-jar/build/dist/vnu.jar",
+        ]
+        .iter()
+        .all(|p| root().join("node_modules").join(p).exists());
         out.push(Check {
-            name: "node_modules (wasm-opt 132, terser, playwright-core, axe-core)",
+            name: "node_modules (wasm-opt 132, terser, playwright-core, axe-core, vnu-jar)",
             ok: opt.as_deref() == Some(WASM_OPT_VERSION) && packages,
             found: opt.map(|v| format!("wasm-opt {v}")),
             fix: "npm ci --no-audit --no-fund".into(),
@@ -138,6 +143,14 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
                 )
             }),
             fix: "apt-get update && apt-get install -y chromium chromium-driver".into(),
+        });
+        // The Nu Html Checker (vnu-jar) checks every gallery state's HTML; it runs on Java.
+        let java = probe(JAVA, &["-version"]).is_some();
+        out.push(Check {
+            name: "Debian Java runtime (for the Nu Html Checker)",
+            ok: java,
+            found: java.then(|| "java".into()),
+            fix: "apt-get update && apt-get install -y default-jre-headless".into(),
         });
         // The production-serving smoke test runs the release build under Debian's nginx.
         let nginx = version_word(probe(NGINX, &["-v"]), 2);
