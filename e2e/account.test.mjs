@@ -39,11 +39,18 @@ async function signIn(page, username, password) {
   await answered;
 }
 
-async function startReset(page, id, phone) {
+/** The reset's first step typed in, with the test server's captcha answer unless another. */
+async function typeReset(page, id, phone, captcha = 'ABCDE') {
   await page.goto(`${BASE}/quen-mat-khau`);
   await page.getByRole('heading', { level: 1, name: 'Quên mật khẩu' }).waitFor();
   await page.getByLabel('Số CMND/CCCD').fill(id);
   await page.getByLabel('Số điện thoại').fill(phone);
+  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await page.getByLabel('Mã xác thực').fill(captcha);
+}
+
+async function startReset(page, id, phone) {
+  await typeReset(page, id, phone);
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
 }
@@ -165,6 +172,29 @@ test('persona 001090000001 resets its password: the new one works, Matkhau@2024 
   // Chromium logs the refused old password's 401 itself; anything else is a fault.
   const unexpected = page.errors.filter((e) => !e.includes('status of 401'));
   assert.deepEqual(unexpected, [], 'no other console errors or CSP violations');
+  await page.context().close();
+});
+
+test('a wrong captcha on reset keeps the ID and phone typed, gives a new image and sends nothing', async () => {
+  const page = await openPage(browser, { width: 375 });
+  await typeReset(page, PERSONA.id, PERSONA.phone, 'WRONG');
+  const image = await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).getAttribute('src');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' }).waitFor();
+  await page.getByRole('link', { name: /Mã xác thực chưa đúng/ }).waitFor();
+  assert.equal(await page.getByLabel('Số CMND/CCCD').inputValue(), PERSONA.id);
+  assert.equal(await page.getByLabel('Số điện thoại').inputValue(), PERSONA.phone);
+  assert.equal(await page.getByLabel('Mã xác thực').inputValue(), '', 'the spent answer is cleared');
+  await page.waitForFunction((before) => {
+    const img = [...document.images].find((i) => i.alt === 'Ảnh mã xác thực gồm 5 ký tự');
+    return img && img.getAttribute('src') !== before;
+  }, image);
+  // The right answer on the new image goes on.
+  await page.getByLabel('Mã xác thực').fill('ABCDE');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+  const unexpected = page.errors.filter((e) => !e.includes('status of 400'));
+  assert.deepEqual(unexpected, []);
   await page.context().close();
 });
 

@@ -110,6 +110,7 @@ const EXPECT = {
   'details-carrier-mismatch-viettel': 'Viettel: 18008098',
   'details-carrier-mismatch-mobifone': 'MobiFone: 9090',
   'details-carrier-mismatch-other': 'TTTB gửi 1414',
+  'reset-captcha-wrong': 'Mã xác thực chưa đúng',
   'otp-under-30s': '00:2',
   'otp-expired': 'Mã OTP đã hết hạn',
   'otp-wrong-code': 'Bạn còn 3 lần thử',

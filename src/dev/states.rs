@@ -130,6 +130,12 @@ const fn acted(mut s: GalleryState, acts: &'static [Act]) -> GalleryState {
 }
 
 const SUBMIT_FILLED: &[Act] = &[Act::Fill("captcha_answer", "ABCDE"), Act::Submit];
+const RESET_SUBMIT: &[Act] = &[
+    Act::Fill("id_number", EXISTING_ID),
+    Act::Fill("phone", EXISTING_PHONE),
+    Act::Fill("captcha_answer", "WRONG"),
+    Act::Submit,
+];
 const WRONG_CODE: &[Act] = &[Act::Fill("otp", "123456"), Act::Submit];
 const SIGN_IN: &[Act] = &[
     Act::Fill("username", EXISTING_ID),
@@ -352,6 +358,16 @@ pub const STATES: &[GalleryState] = &[
         "Quên mật khẩu",
         Screen::ResetStart,
         Setup::Fresh,
+    ),
+    answered(
+        state(
+            "reset-captcha-wrong",
+            "Quên mật khẩu: sai mã xác thực",
+            Screen::ResetStart,
+            Setup::Fresh,
+        ),
+        &[("POST", endpoints::PASSWORD_RESETS, ErrorCode::CaptchaInvalid)],
+        RESET_SUBMIT,
     ),
     state(
         "reset-otp",

@@ -1,6 +1,9 @@
-//! Screen 8, "Quên mật khẩu": ID number and phone, then the shared code and password
-//! steps. The answer is the same whether or not they match an account.
+//! Screen 8, "Quên mật khẩu": ID number, phone and the captcha, as on the portal, then the
+//! shared code and password steps. The answer is the same whether or not they match an
+//! account.
 
+use crate::api::Failure;
+use crate::components::captcha::{Captcha, CaptchaField};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
 use crate::components::form_submit::SubmitButton;
@@ -15,14 +18,54 @@ use contract::messages::{LazyUi, Ui};
 use contract::registration::{Field, FieldErrors};
 use leptos::prelude::*;
 
+/// What the first step's citizen typed, and the captcha they answer.
+#[derive(Clone, Copy)]
+struct Typed {
+    id_number: RwSignal<String>,
+    phone: RwSignal<String>,
+    captcha: Captcha,
+}
+
+impl Typed {
+    /// The request as typed; without the captcha's id until its image has arrived.
+    fn request(self) -> PasswordResetRequest {
+        PasswordResetRequest {
+            id_number: self.id_number.get(),
+            phone: self.phone.get(),
+            captcha_id: self
+                .captcha
+                .challenge
+                .with(|c| c.as_ref().map(|c| c.captcha_id.clone()))
+                .unwrap_or_default(),
+            captcha_answer: self.captcha.answer.get(),
+        }
+    }
+
+    /// The form's own rules, then the server's verdict for a field still as it was sent.
+    fn errors(self, server: &FieldErrors) -> FieldErrors {
+        let local = self.request().validate().err().unwrap_or_default();
+        FieldErrors {
+            id_number: local.id_number.or(server.id_number),
+            phone: local.phone.or(server.phone),
+            captcha_answer: self.captcha.local_error().or(server.captcha_answer),
+            ..Default::default()
+        }
+    }
+}
+
 /// Screen 8's first step.
 #[component]
 pub fn ResetStartPage() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let saved = flow.get_untracked().form;
-    let id_number = RwSignal::new(saved.id_number);
-    let phone = RwSignal::new(saved.phone);
+    let (id_number, phone) = (RwSignal::new(saved.id_number), RwSignal::new(saved.phone));
+    let captcha = Captcha::new();
+    let typed = Typed {
+        id_number,
+        phone,
+        captcha,
+    };
     let form = StartForm::new();
     let StartForm {
         submit: form_submit,
@@ -30,50 +73,46 @@ pub fn ResetStartPage() -> impl IntoView {
         notice,
         wait_until_ms,
     } = form;
-
-    let request = move || PasswordResetRequest {
-        id_number: id_number.get(),
-        phone: phone.get(),
-    };
     // Kept in the flow so Back from the code step finds them filled.
     Effect::new(move |_| {
-        let r = request();
+        let (id, typed_phone) = (id_number.get(), phone.get());
         flow.update(|f| {
-            f.form.id_number = r.id_number;
-            f.form.phone = r.phone;
+            f.form.id_number = id;
+            f.form.phone = typed_phone;
         });
     });
-    let errors = Memo::new(move |_| {
-        if !form_submit.submitted.get() {
-            return FieldErrors::default();
-        }
-        let local = request().validate().err().unwrap_or_default();
-        let server = server_errors.get();
-        FieldErrors {
-            id_number: local.id_number.or(server.id_number),
-            phone: local.phone.or(server.phone),
-            ..Default::default()
-        }
+    let errors = Memo::new(move |_| match form_submit.submitted.get() {
+        true => typed.errors(&server_errors.get()),
+        false => FieldErrors::default(),
     });
     let id_error = Signal::derive(move || errors.get().id_number.map(|e| i18n.get(e).to_owned()));
     let phone_error = Signal::derive(move || errors.get().phone.map(|e| i18n.get(e).to_owned()));
+    let captcha_error =
+        Signal::derive(move || errors.get().captcha_answer.map(|e| i18n.get(e).to_owned()));
     let summary = Signal::derive(move || {
         SummaryItem::list([
             (Field::IdNumber.key(), id_error.get()),
             (Field::Phone.key(), phone_error.get()),
+            (Field::CaptchaAnswer.key(), captcha_error.get()),
         ])
     });
     use_title(LazyUi::ResetHeading, move || !summary.with(Vec::is_empty));
 
-    let start = start_flow::<PasswordResetStarted>(form, |_, _| {});
+    let start = start_flow::<PasswordResetStarted>(form, move |failure, _| {
+        // A network failure may not have reached the server: keep the captcha for "Thử lại".
+        if !matches!(failure, Failure::Network) {
+            captcha.renew();
+        }
+    });
     let submit = move || {
         if !form_submit.begin(start.pending().get_untracked()) {
             return;
         }
+        captcha.check();
         notice.set(None);
         server_errors.set(FieldErrors::default());
-        let body = request();
-        if body.validate().is_err() {
+        let body = typed.request();
+        if !typed.errors(&FieldErrors::default()).is_empty() || body.captcha_id.is_empty() {
             form_submit.refused();
             return;
         }
@@ -92,6 +131,8 @@ pub fn ResetStartPage() -> impl IntoView {
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit())/>
             <form class="form" on:submit=on_submit novalidate>
                 <ResetFields id_number phone id_error phone_error server_errors/>
+                <CaptchaField captcha error=captcha_error
+                    on_edit=Callback::new(move |_| server_errors.update(|e| e.clear(Field::CaptchaAnswer)))/>
                 <SubmitButton pending=start.pending() label=Signal::derive(i18n.t(Ui::Continue))/>
             </form>
         </section>

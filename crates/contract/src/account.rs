@@ -98,6 +98,8 @@ mod tests {
         let ok = PasswordResetRequest {
             id_number: "001090000001".into(),
             phone: "+84 912 345 678".into(),
+            captcha_id: "c".into(),
+            captcha_answer: "ABCDE".into(),
         };
         let (id, phone) = ok.validate().unwrap();
         assert_eq!(
@@ -107,6 +109,8 @@ mod tests {
         let bad = PasswordResetRequest {
             id_number: String::new(),
             phone: "024 3825 1234".into(),
+            captcha_id: String::new(),
+            captcha_answer: String::new(),
         };
         let e = bad.validate().unwrap_err();
         assert_eq!(e.id_number, Some(IdNumberError::Required));

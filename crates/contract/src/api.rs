@@ -76,6 +76,8 @@ pub struct RegistrationStarted {
 pub struct PasswordResetRequest {
     pub id_number: String,
     pub phone: String,
+    pub captcha_id: String,
+    pub captcha_answer: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

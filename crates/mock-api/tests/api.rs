@@ -510,24 +510,67 @@ async fn sign_in_errors_and_lockout_after_5_failures() {
 }
 
 #[tokio::test]
+async fn password_reset_checks_its_captcha_first_and_spends_it() {
+    let app = TestApp::new();
+    let captcha_id = app.captcha_id().await;
+    for (id_number, phone) in [
+        ("001090000001", "0912345678"),
+        ("079090000009", "0912345677"),
+    ] {
+        let wrong = app
+            .post(
+                RESET,
+                json!({"id_number": id_number, "phone": phone, "captcha_id": app.captcha_id().await, "captcha_answer": "WRONG"}),
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            wrong.body["error"], "captcha_invalid",
+            "the same for a known and an unknown ID"
+        );
+    }
+    let bad_fields = app
+        .post(
+            RESET,
+            json!({"id_number": "", "phone": "", "captcha_id": &captcha_id, "captcha_answer": CAPTCHA}),
+        )
+        .await;
+    assert_eq!(bad_fields.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let again = app
+        .post(
+            RESET,
+            json!({"id_number": "001090000001", "phone": "0912345678", "captcha_id": &captcha_id, "captcha_answer": CAPTCHA}),
+        )
+        .await;
+    assert_eq!(
+        again.body["error"], "captcha_invalid",
+        "a captcha works for one submit only"
+    );
+    assert!(
+        app.last_code("0912345678").await.is_none(),
+        "no SMS without a right captcha"
+    );
+}
+
+#[tokio::test]
 async fn password_reset_never_reveals_whether_an_account_exists() {
     let app = TestApp::new();
     let known = app
         .post(
             RESET,
-            json!({"id_number": "001090000001", "phone": "0912345678"}),
+            json!({"id_number": "001090000001", "phone": "0912345678", "captcha_id": app.captcha_id().await, "captcha_answer": CAPTCHA}),
         )
         .await;
     let unknown = app
         .post(
             RESET,
-            json!({"id_number": "079090000009", "phone": "0912345677"}),
+            json!({"id_number": "079090000009", "phone": "0912345677", "captcha_id": app.captcha_id().await, "captcha_answer": CAPTCHA}),
         )
         .await;
     let wrong_phone = app
         .post(
             RESET,
-            json!({"id_number": "001090000001", "phone": "0912345676"}),
+            json!({"id_number": "001090000001", "phone": "0912345676", "captcha_id": app.captcha_id().await, "captcha_answer": CAPTCHA}),
         )
         .await;
     for a in [&known, &unknown, &wrong_phone] {

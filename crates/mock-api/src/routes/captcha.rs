@@ -1,14 +1,33 @@
 use crate::captcha::{random_answer, render_svg, TTL_S};
+use crate::error::AppError;
 use crate::state::random_id;
-use crate::store::CaptchaEntry;
+use crate::store::{CaptchaEntry, Store};
 use crate::AppState;
 use axum::extract::State;
 use axum::Json;
-use contract::api::CaptchaChallenge;
+use contract::api::{CaptchaChallenge, ErrorCode};
 use contract::registration::normalize_captcha_answer;
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
-/// A new captcha image. Each is good for one registration submit.
+/// Spends the captcha `id`: any submit that reaches the server uses it up, right or wrong.
+/// Checked before anything else a form sends, so a wrong answer reveals nothing else.
+pub fn spend(
+    store: &mut Store,
+    id: &str,
+    answer: &str,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let captcha = store.captchas.remove(id);
+    let right =
+        captcha.is_some_and(|c| c.expires_at > now && c.answer == normalize_captcha_answer(answer));
+    if right {
+        Ok(())
+    } else {
+        Err(ErrorCode::CaptchaInvalid.into())
+    }
+}
+
+/// A new captcha image. Each is good for one submit (a registration, a reset).
 #[utoipa::path(get, path = contract::endpoints::CAPTCHA, tag = "registration",
     responses((status = 200, body = CaptchaChallenge)))]
 pub async fn new_captcha(State(s): State<AppState>) -> Json<CaptchaChallenge> {

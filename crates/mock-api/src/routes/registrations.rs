@@ -9,7 +9,6 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, RegistrationRequest, RegistrationStarted};
-use contract::registration::normalize_captcha_answer;
 use time::OffsetDateTime;
 
 /// `POST /api/registrations`: captcha, then the shared form rules, then the account and
@@ -37,14 +36,7 @@ pub async fn start(
         .hit(ip_of(&addr), now)
         .map_err(|wait| AppError::new(ErrorCode::RateLimited).retry_after(wait))?;
 
-    // Any submit that reaches the server consumes its captcha.
-    let captcha = store.captchas.remove(&req.captcha_id);
-    let captcha_ok = captcha.is_some_and(|c| {
-        c.expires_at > now && c.answer == normalize_captcha_answer(&req.captcha_answer)
-    });
-    if !captcha_ok {
-        return Err(ErrorCode::CaptchaInvalid.into());
-    }
+    super::captcha::spend(&mut store, &req.captcha_id, &req.captcha_answer, now)?;
 
     let valid = req
         .form()

@@ -10,13 +10,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, PasswordResetRequest, PasswordResetStarted};
 
-/// `POST /api/password-resets`: the same answer whether or not the ID and phone match an
-/// account (no enumeration); only a match gets an SMS.
+/// `POST /api/password-resets`: the captcha, then the same answer whether or not the ID and
+/// phone match an account (no enumeration); only a match gets an SMS.
 #[utoipa::path(post, path = contract::endpoints::PASSWORD_RESETS, tag = "password reset", operation_id = "start_password_reset",
     request_body = PasswordResetRequest,
     responses(
         (status = 201, description = "the same for a known or unknown ID", body = PasswordResetStarted),
-        (status = 400, description = "bad_request", body = ApiError),
+        (status = 400, description = "bad_request or captcha_invalid (checked first, spent by any submit)", body = ApiError),
         (status = 413, description = "payload_too_large", body = ApiError),
         (status = 422, description = "validation, with `fields`", body = ApiError),
         (status = 429, description = "rate_limited", body = ApiError),
@@ -28,11 +28,14 @@ pub async fn start(
     ApiJson(req): ApiJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, Json<PasswordResetStarted>), AppError> {
     let now = s.clock.now();
+    let mut store = s.store();
+    // The captcha first, and spent whatever follows; its answer is the same for a known and
+    // an unknown ID.
+    super::captcha::spend(&mut store, &req.captcha_id, &req.captcha_answer, now)?;
     let (id, phone) = match req.validate() {
         Ok(parsed) => parsed,
         Err(fields) => return Err(AppError::new(ErrorCode::Validation).fields(fields)),
     };
-    let mut store = s.store();
     let limited = |wait| AppError::new(ErrorCode::RateLimited).retry_after(wait);
     store.ip_limit.hit(ip_of(&addr), now).map_err(limited)?;
     store
