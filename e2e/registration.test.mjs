@@ -166,7 +166,8 @@ for (const written of ['+84 (0) 912 000 000', '(+84) 912 000 000', '84 091200000
     await submitDetails(page);
     await page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' }).waitFor();
     assert.equal(await page.getByRole('link', { name: /phải có 10 chữ số|ký tự không hợp lệ/ }).count(), 0);
-    assert.deepEqual(page.errors, []);
+    // Chromium logs the mock's 409 (carrier_mismatch) itself; anything else is a fault.
+    assert.deepEqual(page.errors.filter((e) => !e.includes('status of 409')), []);
     await page.context().close();
   });
 }

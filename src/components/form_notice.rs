@@ -4,22 +4,22 @@
 use crate::clock::use_now_ms;
 use crate::flow::countdown::seconds_left;
 use crate::flow::outcome::FormNotice;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use contract::messages::{mmss, LazyUi, Ui};
 use contract::registration::Field;
 use contract::route_table::{RESET, SIGN_IN};
-use contract::Carrier;
+use contract::Phone;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The server's answers that are not field errors, with what the citizen can do next.
-/// `carrier`: the network of the phone number typed, for its customer-care line.
+/// `phone`: the number typed, whose network's customer-care line the carrier notice names.
 #[component]
 pub fn FormNoticeView(
     notice: RwSignal<Option<FormNotice>>,
     wait_until_ms: RwSignal<i64>,
     retry: Callback<()>,
-    #[prop(optional, into)] carrier: Signal<Option<Carrier>>,
+    #[prop(optional)] phone: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
@@ -41,8 +41,7 @@ pub fn FormNoticeView(
                     <p>{i18n.get(LazyUi::CarrierMismatchBody)}</p>
                     <p>{i18n.get(LazyUi::CarrierWhichId)}</p>
                     <p>{i18n.get(LazyUi::CarrierMismatchTip)}
-                        {carrier.get().and_then(|c| Some((c.name(), c.care_line()?))).map(|(name, number)| format!(
-                            " {}", i18n.fill(LazyUi::CarrierCareLine, &[("carrier", name), ("number", number)])))}</p>
+                        {care_line(i18n, phone)}</p>
                     <p><a href="#phone">{i18n.get(Field::Phone)}</a></p>
                 </div>
             }.into_any(),
@@ -60,6 +59,25 @@ pub fn FormNoticeView(
                 </div>
             }.into_any(),
         })
+    }
+}
+
+/// " Or call Vinaphone…": the typed number's network's line, where the guides give one.
+fn care_line(i18n: I18n, phone: Option<RwSignal<String>>) -> String {
+    let carrier = phone
+        .and_then(|p| p.with_untracked(|p| Phone::parse(p).ok()))
+        .map(|p| p.carrier());
+    match carrier.and_then(|c| Some((c.name(), c.care_line()?))) {
+        Some((name, number)) => {
+            format!(
+                " {}",
+                i18n.fill(
+                    LazyUi::CarrierCareLine,
+                    &[("carrier", name), ("number", number)]
+                )
+            )
+        }
+        None => String::new(),
     }
 }
 

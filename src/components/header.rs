@@ -32,10 +32,8 @@ pub fn Header() -> impl IntoView {
                 <a href=move || if signed_in() { ACCOUNT } else { SIGN_IN } class="site-header__link">
                     {move || i18n.get(if signed_in() { Ui::AccountHeading } else { Ui::SignIn })}
                 </a>
-                // As on the portal: "Đăng ký" beside "Đăng nhập" for a visitor.
-                {move || (!signed_in()).then(|| view! {
-                    <a href=CHOOSE_METHOD class="site-header__link">{i18n.t(Ui::Register)}</a>
-                })}
+                // As on the portal: "Đăng ký" beside "Đăng nhập", for a visitor.
+                <a href=CHOOSE_METHOD class="site-header__link" hidden=signed_in>{i18n.t(Ui::Register)}</a>
                 <button type="button" class="lang-toggle" on:click=move |_| i18n.toggle()
                     lang=move || if i18n.lang.get() == contract::Lang::Vi { "en" } else { "vi" }>
                     {i18n.t(Ui::LanguageToggle)}

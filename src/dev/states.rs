@@ -366,7 +366,11 @@ pub const STATES: &[GalleryState] = &[
             Screen::ResetStart,
             Setup::Fresh,
         ),
-        &[("POST", endpoints::PASSWORD_RESETS, ErrorCode::CaptchaInvalid)],
+        &[(
+            "POST",
+            endpoints::PASSWORD_RESETS,
+            ErrorCode::CaptchaInvalid,
+        )],
         RESET_SUBMIT,
     ),
     state(

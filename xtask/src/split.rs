@@ -304,6 +304,9 @@ impl WasmOpt {
         let (i, o) = (input.to_string_lossy(), output.to_string_lossy());
         let mut args = vec!["-Oz"];
         args.extend(self.params.iter().map(String::as_str));
+        // The tools' own notes (who produced it, which features it was built with): the
+        // browser reads neither, and a deep link fetches them once per module.
+        args.extend(["--strip-producers", "--strip-target-features"]);
         args.extend([&*i, "-o", &*o]);
         // Quiet: it warns about the splitter's name sections once per module (dozens of lines).
         quiet(cmd("wasm-opt", &args))

@@ -180,7 +180,7 @@ pub fn DetailsForm() -> impl IntoView {
     view! {
         <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
         <FormNoticeView notice=notice wait_until_ms=form.wait_until_ms retry=Callback::new(move |_| submit())
-            carrier=Signal::derive(move || typed.phone.with(|p| Phone::parse(p).ok().map(|p| p.carrier())))/>
+            phone=typed.phone/>
         <form class="form" on:submit=move |ev| { ev.prevent_default(); submit(); } novalidate>
             <DetailsFields typed message carrier_flag clear_server=Callback::new(clear_server)/>
             <CaptchaField captcha error=Signal::derive(move || message.run(Field::CaptchaAnswer))
