@@ -129,6 +129,15 @@ const fn acted(mut s: GalleryState, acts: &'static [Act]) -> GalleryState {
     s
 }
 
+/// The form filled (with `setup`'s phone) and refused by the carrier: each network's notice.
+const fn carrier_mismatch(key: &'static str, label: &'static str, setup: Setup) -> GalleryState {
+    answered(
+        state(key, label, Screen::Details, setup),
+        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
+        SUBMIT_FILLED,
+    )
+}
+
 const SUBMIT_FILLED: &[Act] = &[Act::Fill("captcha_answer", "ABCDE"), Act::Submit];
 const RESET_SUBMIT: &[Act] = &[
     Act::Fill("id_number", EXISTING_ID),
@@ -176,45 +185,25 @@ pub const STATES: &[GalleryState] = &[
         &[("POST", endpoints::REGISTRATIONS, ErrorCode::AccountExists)],
         SUBMIT_FILLED,
     ),
-    answered(
-        state(
-            "details-carrier-mismatch",
-            "Form: số không chính chủ (Vinaphone)",
-            Screen::Details,
-            Setup::Filled,
-        ),
-        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
-        SUBMIT_FILLED,
+    carrier_mismatch(
+        "details-carrier-mismatch",
+        "Form: số không chính chủ (Vinaphone)",
+        Setup::Filled,
     ),
-    answered(
-        state(
-            "details-carrier-mismatch-viettel",
-            "Form: số không chính chủ (Viettel)",
-            Screen::Details,
-            Setup::FilledWithPhone("0981234567"),
-        ),
-        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
-        SUBMIT_FILLED,
+    carrier_mismatch(
+        "details-carrier-mismatch-viettel",
+        "Form: số không chính chủ (Viettel)",
+        Setup::FilledWithPhone("0981234567"),
     ),
-    answered(
-        state(
-            "details-carrier-mismatch-mobifone",
-            "Form: số không chính chủ (MobiFone)",
-            Screen::Details,
-            Setup::FilledWithPhone("0901234567"),
-        ),
-        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
-        SUBMIT_FILLED,
+    carrier_mismatch(
+        "details-carrier-mismatch-mobifone",
+        "Form: số không chính chủ (MobiFone)",
+        Setup::FilledWithPhone("0901234567"),
     ),
-    answered(
-        state(
-            "details-carrier-mismatch-other",
-            "Form: số không chính chủ (mạng khác)",
-            Screen::Details,
-            Setup::FilledWithPhone("0921234567"),
-        ),
-        &[("POST", endpoints::REGISTRATIONS, ErrorCode::CarrierMismatch)],
-        SUBMIT_FILLED,
+    carrier_mismatch(
+        "details-carrier-mismatch-other",
+        "Form: số không chính chủ (mạng khác)",
+        Setup::FilledWithPhone("0921234567"),
     ),
     answered(
         state(

@@ -112,7 +112,7 @@ pub fn ResetStartPage() -> impl IntoView {
         notice.set(None);
         server_errors.set(FieldErrors::default());
         let body = typed.request();
-        if !typed.errors(&FieldErrors::default()).is_empty() || body.captcha_id.is_empty() {
+        if !errors.get_untracked().is_empty() || body.captcha_id.is_empty() {
             form_submit.refused();
             return;
         }

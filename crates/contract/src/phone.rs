@@ -84,18 +84,11 @@ impl Phone {
     /// the country code, as in `+84 (0) 912 345 678`), with spaces, dots, dashes or brackets
     /// (the `+` may be inside one: `(+84) 912 345 678`).
     pub fn parse(input: &str) -> Result<Self, PhoneError> {
-        let opening = input.len()
-            - input
-                .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
-                .len();
-        let rest = &input[opening..];
+        // Brackets and spaces before the `+` hold no digits: the number starts after them.
+        let rest = input.trim_start_matches(|c: char| c == '(' || c.is_whitespace());
         let plus = rest.starts_with(['+', '＋']);
-        let body = format!(
-            "{}{}",
-            &input[..opening],
-            rest.trim_start_matches(['+', '＋'])
-        );
-        let digits = digits_ignoring(&body, &['.', '-', '(', ')'])
+        let body = rest.trim_start_matches(['+', '＋']);
+        let digits = digits_ignoring(body, &['.', '-', '(', ')'])
             .map_err(|()| PhoneError::InvalidCharacters)?;
         if digits.is_empty() {
             return Err(if plus {
