@@ -10,12 +10,29 @@ use contract::route_table::{Guard, ACCOUNT, SIGN_IN};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-/// `page` behind `guard`: the session guards here, the others as the main wasm has them.
+/// `page` behind `guard`, for a screen of a split module: the session guards here (a step of
+/// signing in is for the signed out), the others as the main wasm has them.
 pub fn guarded(guard: Guard, page: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
     match guard {
         Guard::SignedIn => view! { <SignedIn>{page()}</SignedIn> }.into_any(),
-        Guard::SignedOut => view! { <SignedOut>{page()}</SignedOut> }.into_any(),
-        Guard::Open | Guard::Step(_) => guarded_in_main(guard, page),
+        Guard::Step(step) => view! { <FlowStep step>{page()}</FlowStep> }.into_any(),
+        Guard::Open => guarded_in_main(guard, page),
+    }
+}
+
+/// A flow's step; a flow only for the signed out (signing in) sends a signed-in citizen to
+/// the account page first.
+#[component]
+fn FlowStep(step: Step, children: ChildrenFn) -> impl IntoView {
+    let kind = expect_context::<FlowCtx>().kind;
+    let step_view = move || {
+        let children = children.clone();
+        view! { <StepGuard step>{children()}</StepGuard> }
+    };
+    if kind.signed_out_only() {
+        view! { <SignedOut>{step_view()}</SignedOut> }.into_any()
+    } else {
+        step_view().into_any()
     }
 }
 
@@ -29,7 +46,7 @@ pub fn guarded_in_main(
     match guard {
         Guard::Step(step) => view! { <StepGuard step=step>{page()}</StepGuard> }.into_any(),
         // Never shown unguarded: a session guard here is a route table error (tested).
-        Guard::SignedIn | Guard::SignedOut => ().into_any(),
+        Guard::SignedIn => ().into_any(),
         Guard::Open => page(),
     }
 }

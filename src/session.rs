@@ -1,4 +1,4 @@
-//! Who is signed in: set by the sign-in page (or a finished password reset), shown by the
+//! Who is signed in: set by the sign-in's code step (or a finished password reset), shown by the
 //! account page, cleared by "Đăng xuất". Kept in sessionStorage (name and level, never a
 //! password) so a reload stays signed in; closing the tab ends it.
 
@@ -21,8 +21,6 @@ pub enum Flash {
     SignedOut,
     /// A reset finished and signed the citizen in.
     PasswordChanged,
-    /// A reset finished but signing in with the new password did not work: sign in by hand.
-    PasswordChangedSignIn,
 }
 
 #[derive(Clone, Copy)]
@@ -41,14 +39,10 @@ impl Session {
         }));
     }
 
-    pub fn sign_out(self) {
-        self.sign_out_with(Flash::SignedOut);
-    }
-
     /// Signed out, with the message the sign-in page shows next.
-    pub fn sign_out_with(self, flash: Flash) {
+    pub fn sign_out(self) {
         self.account.set(None);
-        self.flash.set(Some(flash));
+        self.flash.set(Some(Flash::SignedOut));
     }
 
     /// The pending message, once: the screen that shows it clears it.

@@ -53,15 +53,6 @@ impl<Res: 'static> PageRequest<Res> {
         self.pending.into()
     }
 
-    /// Requests made by `work` (given the page's [`PageRequests`] and language), answered as
-    /// one: for a step that needs two in a row.
-    pub fn run_with<F: Future<Output = Result<Res, Failure>> + 'static>(
-        self,
-        work: impl FnOnce(PageRequests, Lang) -> F,
-    ) {
-        self.run(work(self.requests.get_value(), self.lang.get_untracked()));
-    }
-
     fn run(self, work: impl Future<Output = Result<Res, Failure>> + 'static) {
         self.pending.set(true);
         let (pending, on_answer) = (self.pending, self.on_answer);

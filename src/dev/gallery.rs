@@ -110,7 +110,7 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
         Screen::Home => view! { <Home/> }.into_any(),
         Screen::Choose => view! { <ChooseMethod/> }.into_any(),
         Screen::Details => view! { <DetailsPage><DetailsForm/></DetailsPage> }.into_any(),
-        Screen::Otp | Screen::ResetOtp => view! { <OtpPage/> }.into_any(),
+        Screen::Otp | Screen::ResetOtp | Screen::SignInOtp => view! { <OtpPage/> }.into_any(),
         Screen::Password | Screen::ResetPassword => view! { <PasswordPage/> }.into_any(),
         Screen::Done => view! { <DonePage/> }.into_any(),
         Screen::SignIn => view! { <SignInPage/> }.into_any(),

@@ -268,6 +268,7 @@ fn JumpSection() -> impl IntoView {
             <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Password, Setup::PasswordStep)>"Password"</button>
             <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Done, Setup::Done)>"Done"</button>
             <button type="button" on:click=move |_| jump(FlowKind::Reset, Step::Otp, OTP_RUNNING)>"Reset: OTP"</button>
+            <button type="button" on:click=move |_| jump(FlowKind::SignIn, Step::Otp, OTP_RUNNING)>"Sign in: OTP"</button>
             <a href=crate::dev::gallery::PREFIX rel="external">"Gallery"</a>
         </p>
     }

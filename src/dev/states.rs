@@ -21,6 +21,7 @@ pub enum Screen {
     Password,
     Done,
     SignIn,
+    SignInOtp,
     Account,
     ResetStart,
     ResetOtp,
@@ -43,6 +44,7 @@ impl Screen {
             Screen::Password => rt::REGISTRATION_PASSWORD,
             Screen::Done => rt::REGISTRATION_DONE,
             Screen::SignIn => rt::SIGN_IN,
+            Screen::SignInOtp => rt::SIGN_IN_OTP,
             Screen::Account => rt::ACCOUNT,
             Screen::ResetStart => rt::RESET,
             Screen::About => rt::ABOUT,
@@ -56,6 +58,7 @@ impl Screen {
     pub fn kind(self) -> FlowKind {
         match self {
             Screen::ResetStart | Screen::ResetOtp | Screen::ResetPassword => FlowKind::Reset,
+            Screen::SignIn | Screen::SignInOtp => FlowKind::SignIn,
             _ => FlowKind::Registration,
         }
     }
@@ -149,6 +152,13 @@ const WRONG_CODE: &[Act] = &[Act::Fill("otp", "123456"), Act::Submit];
 const SIGN_IN: &[Act] = &[
     Act::Fill("username", EXISTING_ID),
     Act::Fill("password", "Sai#matkhau1"),
+    Act::Fill("captcha_answer", "ABCDE"),
+    Act::Submit,
+];
+const SIGN_IN_WRONG_CAPTCHA: &[Act] = &[
+    Act::Fill("username", EXISTING_ID),
+    Act::Fill("password", "Matkhau@2024"),
+    Act::Fill("captcha_answer", "WRONG"),
     Act::Submit,
 ];
 
@@ -338,6 +348,42 @@ pub const STATES: &[GalleryState] = &[
         &[("POST", endpoints::SESSION, ErrorCode::Locked)],
         SIGN_IN,
     ),
+    answered(
+        state(
+            "sign-in-captcha-wrong",
+            "Đăng nhập: sai mã xác thực",
+            Screen::SignIn,
+            Setup::Fresh,
+        ),
+        &[("POST", endpoints::SESSION, ErrorCode::CaptchaInvalid)],
+        SIGN_IN_WRONG_CAPTCHA,
+    ),
+    state(
+        "sign-in-otp",
+        "Đăng nhập: OTP",
+        Screen::SignInOtp,
+        OTP_RUNNING,
+    ),
+    answered(
+        state(
+            "sign-in-otp-wrong-code",
+            "Đăng nhập: OTP sai mã",
+            Screen::SignInOtp,
+            OTP_RUNNING,
+        ),
+        &[("POST", "/otp/verify", ErrorCode::OtpIncorrect)],
+        WRONG_CODE,
+    ),
+    answered(
+        state(
+            "sign-in-otp-locked",
+            "Đăng nhập: OTP tạm khóa",
+            Screen::SignInOtp,
+            OTP_RUNNING,
+        ),
+        &[("POST", "/otp/verify", ErrorCode::Locked)],
+        WRONG_CODE,
+    ),
     GalleryState {
         signed_in: true,
         ..state("account", "Tài khoản", Screen::Account, Setup::Fresh)
@@ -435,6 +481,7 @@ pub fn flow_state(setup: Setup) -> FlowState {
             flow.start(started(240, 0, 4, 5));
             flow.finished(contract::api::AccountReady {
                 username: EXISTING_ID.into(),
+                full_name: EXISTING_NAME.into(),
                 verification_level: 2,
             });
         }

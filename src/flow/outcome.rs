@@ -106,6 +106,8 @@ pub fn otp_outcome(failure: &Failure) -> OtpNotice {
 /// The sign-in screen after a refused `POST /api/session`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignInNotice {
+    /// The captcha's field error (a new image comes with it); nothing else was checked.
+    CaptchaInvalid,
     InvalidCredentials,
     /// Locked after 5 failures; `until` is the wall-clock time in Vietnam, "16:05 26/11/2026".
     Locked {
@@ -117,6 +119,7 @@ pub enum SignInNotice {
 pub fn sign_in_outcome(failure: &Failure, client_now_ms: i64) -> SignInNotice {
     match failure {
         Failure::Api(e) => match e.error {
+            ErrorCode::CaptchaInvalid => SignInNotice::CaptchaInvalid,
             ErrorCode::InvalidCredentials | ErrorCode::BadRequest => {
                 SignInNotice::InvalidCredentials
             }
@@ -278,6 +281,10 @@ mod tests {
             }
         );
         assert_eq!(sign_in_outcome(&Failure::Network, 0), SignInNotice::Retry);
+        assert_eq!(
+            sign_in_outcome(&Failure::Api(api(ErrorCode::CaptchaInvalid)), 0),
+            SignInNotice::CaptchaInvalid
+        );
         assert_eq!(
             sign_in_outcome(&Failure::Unreadable { status: 502 }, 0),
             SignInNotice::Retry

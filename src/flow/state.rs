@@ -1,9 +1,9 @@
-//! Where the citizen is in a flow that ends with a password (registration, or a reset
-//! after a forgotten one), and which step a URL may show.
+//! Where the citizen is in a flow that sends a code (registration, a reset after a
+//! forgotten password, signing in), and which step a URL may show.
 
 use super::countdown::OtpClock;
-use contract::api::AccountReady;
-use contract::RegistrationForm;
+use contract::api::{AccountReady, OtpVerified, SignedIn};
+use contract::{IdNumber, RegistrationForm};
 use serde::{Deserialize, Serialize};
 
 pub use contract::flow::{FlowKind, Step};
@@ -55,16 +55,37 @@ impl FlowStarted for contract::api::PasswordResetStarted {
     }
 }
 
+impl FlowStarted for contract::api::SignInChallenge {
+    fn into_started(self, client_now_ms: i64) -> Started {
+        Started::from_server(
+            self.challenge_id,
+            self.phone_masked,
+            &self.otp,
+            client_now_ms,
+        )
+    }
+}
+
+/// What a right code answers: the password step's token, or (signing in) who is signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum CodeAccepted {
+    PasswordStep(OtpVerified),
+    SignedIn(SignedIn),
+}
+
 /// The sessionStorage key of a flow's non-secret state.
 pub fn storage_key(kind: FlowKind) -> &'static str {
     match kind {
         FlowKind::Registration => "portal.registration",
         FlowKind::Reset => "portal.reset",
+        FlowKind::SignIn => "portal.sign-in",
     }
 }
 
 /// Everything the flow keeps. Saved to sessionStorage so a reload resumes the step;
-/// it holds no password and no code (the captcha answer is not kept either).
+/// it holds no password and no code (the captcha answer is not kept either). Signing in
+/// keeps only the ID number typed (`form.id_number`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlowState {
     pub form: RegistrationForm,
@@ -112,6 +133,19 @@ impl FlowState {
         self.password_token = Some(token);
     }
 
+    /// Signing in: the code was right, so the account with the ID typed is signed in.
+    pub fn signed_in(&mut self, signed_in: SignedIn) -> AccountReady {
+        let typed = &self.form.id_number;
+        let account = AccountReady {
+            username: IdNumber::parse(typed)
+                .map_or_else(|_| typed.clone(), |id| id.as_str().to_owned()),
+            full_name: signed_in.full_name,
+            verification_level: signed_in.verification_level,
+        };
+        self.finished(account.clone());
+        account
+    }
+
     pub fn finished(&mut self, account: AccountReady) {
         self.done = Some(account);
         self.started = None;
@@ -155,6 +189,7 @@ mod tests {
         assert_eq!(f.reachable(Step::Password), Step::Password);
         f.finished(AccountReady {
             username: "001090000123".into(),
+            full_name: "Trần Văn Bình".into(),
             verification_level: 2,
         });
         assert_eq!(f.reachable(Step::Details), Step::Done);
@@ -169,9 +204,32 @@ mod tests {
                 .starts_with("/dang-ky/thue-bao-di-dong"));
             assert!(FlowKind::Reset.path(step).starts_with("/quen-mat-khau"));
         }
-        assert_ne!(
-            storage_key(FlowKind::Registration),
-            storage_key(FlowKind::Reset)
+        assert_eq!(FlowKind::SignIn.path(Step::Otp), "/dang-nhap/otp");
+        let keys: std::collections::HashSet<_> =
+            FlowKind::ALL.iter().map(|&k| storage_key(k)).collect();
+        assert_eq!(keys.len(), FlowKind::ALL.len());
+    }
+
+    #[test]
+    fn a_right_code_answers_the_password_step_or_the_signed_in_account() {
+        let token: CodeAccepted = serde_json::from_str(r#"{"password_token":"t"}"#).unwrap();
+        assert!(matches!(token, CodeAccepted::PasswordStep(v) if v.password_token == "t"));
+        let signed_in: CodeAccepted =
+            serde_json::from_str(r#"{"full_name":"Nguyễn Văn An","verification_level":2}"#)
+                .unwrap();
+        let CodeAccepted::SignedIn(signed_in) = signed_in else {
+            panic!("{signed_in:?}")
+        };
+        let mut f = FlowState::default();
+        f.form.id_number = "001 090 000 001".into();
+        f.start(started());
+        let account = f.signed_in(signed_in);
+        assert_eq!(account.username, "001090000001");
+        assert_eq!(account.full_name, "Nguyễn Văn An");
+        assert_eq!(
+            f.reachable(Step::Otp),
+            Step::Done,
+            "the code step leads on to the account"
         );
     }
 

@@ -1,8 +1,10 @@
-//! Screen 7, "Đăng nhập": ID number and password against the mock. Five wrong passwords
-//! lock the account, and the screen says until when.
+//! Screen 7, "Đăng nhập", as on the portal: the ID number, the password and the captcha,
+//! then a code by SMS to the account's phone (the shared code step). Five wrong passwords
+//! lock the account, and the screen says until when; a wrong captcha never counts as one.
 
-use crate::api::PageRequest;
+use crate::api::{Failure, PageRequest};
 use crate::clock::client_now_ms;
+use crate::components::captcha::{Captcha, CaptchaField};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_submit::{FormSubmit, SubmitButton};
 use crate::components::page_heading::{use_title, PageHeading};
@@ -10,73 +12,96 @@ use crate::components::password_field::PasswordField;
 use crate::components::text_field::TextField;
 use crate::flow::outcome::{sign_in_outcome, SignInNotice};
 use crate::i18n::use_i18n;
+use crate::pages::steps::start::flow_starter;
+use crate::pages::steps::use_flow;
 use crate::session::{use_session, Flash};
-use contract::account::SignInErrors;
-use contract::api::{ErrorCode, SignInRequest, SignedIn};
+use contract::api::{ErrorCode, SignInChallenge, SignInRequest};
 use contract::endpoints;
 use contract::messages::{AccountUi, LazyUi, Ui};
-use contract::route_table::{ACCOUNT, CHOOSE_METHOD, RESET};
+use contract::registration::{CaptchaError, Field};
+use contract::route_table::{CHOOSE_METHOD, RESET};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
-/// Screen 7 (signed out only: the route table's guard).
+/// What the citizen typed, and the captcha they answer.
+#[derive(Clone, Copy)]
+struct Typed {
+    username: RwSignal<String>,
+    password: RwSignal<String>,
+    captcha: Captcha,
+}
+
+impl Typed {
+    /// The request as typed; without the captcha's id until its image has arrived.
+    fn request(self) -> SignInRequest {
+        SignInRequest {
+            username: self.username.get(),
+            password: self.password.get(),
+            captcha_id: self
+                .captcha
+                .challenge
+                .with(|c| c.as_ref().map(|c| c.captcha_id.clone()))
+                .unwrap_or_default(),
+            captcha_answer: self.captcha.answer.get(),
+        }
+    }
+}
+
+/// Each field's error, in the citizen's language.
+#[derive(Clone, Copy)]
+struct Errors {
+    username: Signal<Option<String>>,
+    password: Signal<Option<String>>,
+    captcha: Signal<Option<String>>,
+}
+
+/// Screen 7 (signed out only, at each of its steps: the route table's flow).
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let navigate = use_navigate();
-    let flash = session.take_flash();
-    let username = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let form_submit = FormSubmit::new();
-    let submitted = form_submit.submitted;
-    let notice = RwSignal::new(None::<SignInNotice>);
-
-    let request = move || SignInRequest {
-        username: username.get(),
-        password: password.get(),
+    let flow = use_flow();
+    let flash = use_session().take_flash();
+    let typed = Typed {
+        username: RwSignal::new(flow.get_untracked().form.id_number),
+        password: RwSignal::new(String::new()),
+        captcha: Captcha::new(),
     };
-    let (username_error, password_error) = field_errors(request, submitted, notice);
+    // Kept in the flow: the code step signs in as this ID, and Back finds it typed.
+    Effect::new(move |_| {
+        let id = typed.username.get();
+        flow.update(|f| f.form.id_number = id);
+    });
+    let form_submit = FormSubmit::new();
+    let notice = RwSignal::new(None::<SignInNotice>);
+    let errors = field_errors(typed, form_submit.submitted, notice);
     let summary = Signal::derive(move || {
         SummaryItem::list([
-            ("username", username_error.get()),
-            ("password", password_error.get()),
+            ("username", errors.username.get()),
+            ("password", errors.password.get()),
+            (Field::CaptchaAnswer.key(), errors.captcha.get()),
         ])
     });
     use_title(Ui::SignIn, move || !summary.with(Vec::is_empty));
-    let edited = Callback::new(move |_| {
-        if notice.get_untracked() == Some(SignInNotice::InvalidCredentials) {
-            notice.set(None);
-        }
-    });
+    // Editing what the server refused takes its error away.
+    let edited = move |refused: SignInNotice| {
+        Callback::new(move |_| {
+            if notice.get_untracked().as_ref() == Some(&refused) {
+                notice.set(None);
+            }
+        })
+    };
 
-    // The account being signed in to: the ID as submitted (normalised), not as edited since.
-    let signing_in = StoredValue::new(String::new());
-    let sign_in = PageRequest::<SignedIn>::new(move |answer| match answer {
-        Ok(signed_in) => {
-            password.set(String::new());
-            session.sign_in(signing_in.get_value(), signed_in, None);
-            navigate(ACCOUNT, Default::default());
+    let sign_in = flow_starter::<SignInChallenge>(move |failure| {
+        // A network failure may not have reached the server: keep the captcha for a retry.
+        if !matches!(failure, Failure::Network) {
+            typed.captcha.renew();
         }
-        Err(failure) => {
-            notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
-            form_submit.refused();
-        }
+        notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
+        form_submit.refused();
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !form_submit.begin(sign_in.pending().get_untracked()) {
-            return;
-        }
-        notice.set(None);
-        let body = request();
-        let Ok(id) = body.validate() else {
-            form_submit.refused();
-            return;
-        };
-        signing_in.set_value(id.as_str().to_owned());
-        sign_in.send(endpoints::SESSION, body);
+        submit(typed, form_submit, notice, sign_in);
     };
 
     view! {
@@ -86,13 +111,15 @@ pub fn SignInPage() -> impl IntoView {
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <SignInNoticeView notice/>
             <form class="form" on:submit=on_submit novalidate>
-                <TextField id="username" label=Signal::derive(i18n.t(AccountUi::UsernameLabel)) value=username
+                <TextField id="username" label=Signal::derive(i18n.t(AccountUi::UsernameLabel)) value=typed.username
                     required=true inputmode="numeric" autocomplete="username"
                     hint=Signal::derive(i18n.t(AccountUi::UsernameHint))
-                    error=username_error on_edit=edited/>
+                    error=errors.username on_edit=edited(SignInNotice::InvalidCredentials)/>
                 <PasswordField id="password" label=LazyUi::PasswordLabel show_label=LazyUi::ShowPassword
-                    hide_label=LazyUi::HidePassword value=password error=password_error
-                    autocomplete="current-password" on_edit=edited/>
+                    hide_label=LazyUi::HidePassword value=typed.password error=errors.password
+                    autocomplete="current-password" on_edit=edited(SignInNotice::InvalidCredentials)/>
+                <CaptchaField captcha=typed.captcha error=errors.captcha
+                    on_edit=edited(SignInNotice::CaptchaInvalid)/>
                 <SubmitButton pending=sign_in.pending() label=Signal::derive(i18n.t(Ui::SignIn)) busy_label=LazyUi::SigningIn/>
             </form>
             <p><A href=RESET>{i18n.t(AccountUi::ForgotPassword)}</A></p>
@@ -101,32 +128,60 @@ pub fn SignInPage() -> impl IntoView {
     }
 }
 
-/// Each field's error: the contract's rules once the citizen has tried, and a wrong pair
-/// on the password.
+/// Sends the form once its own rules pass and the captcha's image is there.
+fn submit(
+    typed: Typed,
+    form_submit: FormSubmit,
+    notice: RwSignal<Option<SignInNotice>>,
+    sign_in: PageRequest<SignInChallenge>,
+) {
+    if !form_submit.begin(sign_in.pending().get_untracked()) {
+        return;
+    }
+    typed.captcha.check();
+    notice.set(None);
+    let body = typed.request();
+    let own_rules_pass = body.validate().is_ok() && typed.captcha.local_error().is_none();
+    if !own_rules_pass || body.captcha_id.is_empty() {
+        form_submit.refused();
+        return;
+    }
+    sign_in.send(endpoints::SESSION, body);
+}
+
+/// Each field's error: the contract's rules once the citizen has tried, a wrong pair on the
+/// password, a wrong captcha on its answer.
 fn field_errors(
-    request: impl Fn() -> SignInRequest + Send + Sync + 'static,
+    typed: Typed,
     submitted: RwSignal<bool>,
     notice: RwSignal<Option<SignInNotice>>,
-) -> (Signal<Option<String>>, Signal<Option<String>>) {
+) -> Errors {
     let i18n = use_i18n();
     let local = Memo::new(move |_| {
         if !submitted.get() {
-            return SignInErrors::default();
+            return Default::default();
         }
-        request().validate().err().unwrap_or_default()
+        typed.request().validate().err().unwrap_or_default()
     });
-    let username = Signal::derive(move || local.get().username.map(|e| i18n.get(e).to_owned()));
-    let password = Signal::derive(move || {
-        local
-            .get()
-            .password
-            .map(|e| i18n.get(e).to_owned())
-            .or_else(|| {
-                (notice.get() == Some(SignInNotice::InvalidCredentials))
-                    .then(|| i18n.get(ErrorCode::InvalidCredentials).to_owned())
-            })
-    });
-    (username, password)
+    let refused = move |which: SignInNotice| notice.with(|n| n.as_ref() == Some(&which));
+    Errors {
+        username: Signal::derive(move || local.get().username.map(|e| i18n.get(e).to_owned())),
+        password: Signal::derive(move || {
+            let wrong_pair = refused(SignInNotice::InvalidCredentials);
+            match local.get().password {
+                Some(e) => Some(i18n.get(e).to_owned()),
+                None => wrong_pair.then(|| i18n.get(ErrorCode::InvalidCredentials).to_owned()),
+            }
+        }),
+        captcha: Signal::derive(move || {
+            let wrong = refused(SignInNotice::CaptchaInvalid).then_some(CaptchaError::Incorrect);
+            typed
+                .captcha
+                .local_error()
+                .or(wrong)
+                .map(|e| i18n.get(e).to_owned())
+        }),
+    }
 }
 
 /// Why the citizen is here: signed out, or a changed password to sign in with.
@@ -135,12 +190,12 @@ fn FlashNotice(flash: Flash) -> impl IntoView {
     let i18n = use_i18n();
     let text = match flash {
         Flash::SignedOut => AccountUi::SignedOut,
-        Flash::PasswordChanged | Flash::PasswordChangedSignIn => AccountUi::PasswordChangedSignIn,
+        Flash::PasswordChanged => AccountUi::PasswordChangedSignIn,
     };
     view! { <div class="notice notice--success" role="status"><p>{i18n.t(text)}</p></div> }
 }
 
-/// The lockout (until when, and the way out) or "try again"; a wrong pair is the password
+/// The lockout (until when, and the way out) or "try again"; a wrong pair or captcha is a
 /// field's error instead.
 #[component]
 fn SignInNoticeView(notice: RwSignal<Option<SignInNotice>>) -> impl IntoView {

@@ -49,6 +49,7 @@ mod tests {
         assert_eq!(paths["/quen-mat-khau/otp"], "otp_page");
         assert_eq!(paths["/quen-mat-khau"], "reset_start_page");
         assert_eq!(paths["/dang-nhap"], "sign_in_page");
+        assert_eq!(paths["/dang-nhap/otp"], "otp_page");
         assert_eq!(paths["/gioi-thieu"], "about_page");
         // Eager routes (the home page, the method choice) need no module.
         assert!(!paths.contains_key("/"));

@@ -70,6 +70,7 @@ mod tests {
         SignInRequest {
             username: username.into(),
             password: password.into(),
+            ..Default::default()
         }
     }
 

@@ -119,23 +119,49 @@ pub struct SetPasswordRequest {
     pub password_confirmation: String,
 }
 
-/// Answer to a password set at the end of registration or reset.
+/// Answer to a password set at the end of registration or reset. A reset's code went to
+/// the account's phone, so its answer signs the citizen in with these details.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountReady {
     pub username: String,
+    pub full_name: String,
     pub verification_level: u8,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl AccountReady {
+    /// Who is signed in once this account is.
+    pub fn signed_in(&self) -> SignedIn {
+        SignedIn {
+            full_name: self.full_name.clone(),
+            verification_level: self.verification_level,
+        }
+    }
+}
+
+/// The portal's sign-in: the ID number as username, the password and the captcha.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignInRequest {
     pub username: String,
     pub password: String,
+    pub captcha_id: String,
+    pub captcha_answer: String,
 }
 
+/// A right ID and password: a code went to the account's phone; no session yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignInChallenge {
+    pub challenge_id: String,
+    pub phone_masked: String,
+    pub otp: OtpStatus,
+}
+
+/// A right code at sign-in: who is signed in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

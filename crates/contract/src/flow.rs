@@ -1,6 +1,7 @@
-//! The two flows that end with a password (a registration, or a reset after a forgotten
-//! one) and their steps: the same screens, each flow with its own addresses, API paths and
-//! saved state. The mock keeps one of them per started flow; the SPA routes by them.
+//! The flows that send an SMS code (a registration, a reset after a forgotten password, and
+//! signing in, as on the portal) and their steps: the same screens, each flow with its own
+//! addresses, API paths and saved state. The mock keeps one of them per started flow; the
+//! SPA routes by them.
 
 use crate::endpoints;
 
@@ -9,6 +10,8 @@ use crate::endpoints;
 pub enum FlowKind {
     Registration,
     Reset,
+    /// ID number, password and captcha, then a code to the account's phone.
+    SignIn,
 }
 
 /// Where a citizen is in a flow.
@@ -21,7 +24,37 @@ pub enum Step {
 }
 
 impl FlowKind {
-    pub const ALL: [FlowKind; 2] = [FlowKind::Registration, FlowKind::Reset];
+    pub const ALL: [FlowKind; 3] = [FlowKind::Registration, FlowKind::Reset, FlowKind::SignIn];
+
+    /// The steps this flow has, in order: signing in sets no password.
+    pub fn steps(self) -> &'static [Step] {
+        match self {
+            FlowKind::Registration | FlowKind::Reset => {
+                &[Step::Details, Step::Otp, Step::Password, Step::Done]
+            }
+            FlowKind::SignIn => &[Step::Details, Step::Otp, Step::Done],
+        }
+    }
+
+    /// What a started flow's id is posted to: the code actions, and the password but when
+    /// signing in.
+    pub fn actions(self) -> &'static [endpoints::FlowAction] {
+        use endpoints::FlowAction::{Password, Resend, Verify};
+        match self {
+            FlowKind::Registration | FlowKind::Reset => &[Resend, Verify, Password],
+            FlowKind::SignIn => &[Resend, Verify],
+        }
+    }
+
+    /// Whether the flow is only for a citizen who is not signed in (signing in is).
+    pub fn signed_out_only(self) -> bool {
+        self == FlowKind::SignIn
+    }
+
+    /// Whether finishing the flow signs the citizen in (its last step is the account page).
+    pub fn ends_signed_in(self) -> bool {
+        self != FlowKind::Registration
+    }
 
     /// The address of `step` in this flow (the route table's).
     pub fn path(self, step: Step) -> &'static str {
@@ -33,6 +66,7 @@ impl FlowKind {
         match self {
             FlowKind::Registration => endpoints::REGISTRATIONS,
             FlowKind::Reset => endpoints::PASSWORD_RESETS,
+            FlowKind::SignIn => endpoints::SESSION,
         }
     }
 

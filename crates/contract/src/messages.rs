@@ -711,6 +711,9 @@ pub enum OtpUi {
     ChangePhone,
     StartAgain,
     ResetOtpSentTo,
+    SignInOtpSentTo,
+    SignInStartAgain,
+    BackToSignIn,
 }
 }
 
@@ -756,6 +759,15 @@ impl Localize for OtpUi {
                 "Nếu thông tin khớp với một tài khoản, mã OTP đã được gửi đến số",
                 "If the details match an account, a code has been sent to",
             ),
+            SignInOtpSentTo => (
+                "Để đăng nhập, nhập mã OTP gồm 6 chữ số đã được gửi đến số điện thoại của tài khoản",
+                "To sign in, enter the 6-digit code we sent to the account's phone number",
+            ),
+            SignInStartAgain => (
+                "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.",
+                "This sign-in has ended. Please sign in again.",
+            ),
+            BackToSignIn => ("Quay lại trang đăng nhập", "Back to sign in"),
         }
     }
 }

@@ -13,7 +13,6 @@ use crate::flow::{FlowKind, Step};
 
 pub const HOME: &str = "/";
 pub const CHOOSE_METHOD: &str = "/dang-ky";
-pub const SIGN_IN: &str = "/dang-nhap";
 pub const ACCOUNT: &str = "/tai-khoan";
 pub const ABOUT: &str = "/gioi-thieu";
 
@@ -23,6 +22,14 @@ macro_rules! registration {
     };
     ($step:literal) => {
         concat!(registration!(), "/", $step)
+    };
+}
+macro_rules! sign_in {
+    () => {
+        "/dang-nhap"
+    };
+    ($step:literal) => {
+        concat!(sign_in!(), "/", $step)
     };
 }
 macro_rules! reset {
@@ -38,6 +45,8 @@ pub const REGISTRATION: &str = registration!();
 pub const REGISTRATION_OTP: &str = registration!("otp");
 pub const REGISTRATION_PASSWORD: &str = registration!("mat-khau");
 pub const REGISTRATION_DONE: &str = registration!("hoan-tat");
+pub const SIGN_IN: &str = sign_in!();
+pub const SIGN_IN_OTP: &str = sign_in!("otp");
 pub const RESET: &str = reset!();
 pub const RESET_OTP: &str = reset!("otp");
 pub const RESET_PASSWORD: &str = reset!("mat-khau");
@@ -64,11 +73,11 @@ pub enum Guard {
     /// Anyone.
     Open,
     /// Only once the route's flow has reached this step; else the furthest step it has.
+    /// A flow for the signed out ([`FlowKind::signed_out_only`]) also sends a citizen who
+    /// is signed in to the account page.
     Step(Step),
     /// Only signed in; else the sign-in page.
     SignedIn,
-    /// Only signed out; else the account page.
-    SignedOut,
 }
 
 /// Where a screen's code lives in a release build.
@@ -150,7 +159,7 @@ const fn step(
     }
 }
 
-use FlowKind::{Registration, Reset};
+use FlowKind::{Registration, Reset, SignIn};
 
 /// One row per address. `step` rows live in their flow's layout and show only once the flow
 /// has reached that step; `route` rows stand alone, behind their guard.
@@ -163,7 +172,9 @@ pub const ROUTES: &[Route] = &[
     step(Registration, REGISTRATION_OTP,      Screen::Otp,      Step::Otp,        Some(Screen::Password)),
     step(Registration, REGISTRATION_PASSWORD, Screen::Password, Step::Password,   Some(Screen::Done)),
     step(Registration, REGISTRATION_DONE,     Screen::Done,     Step::Done,       None),
-    route(SIGN_IN,               Screen::SignIn,       Guard::SignedOut,          Some(Screen::Account)),
+    // Signing in as on the portal: the ID, password and captcha, then an SMS code.
+    step(SignIn,       SIGN_IN,               Screen::SignIn,   Step::Details,    Some(Screen::Otp)),
+    step(SignIn,       SIGN_IN_OTP,           Screen::Otp,      Step::Otp,        Some(Screen::Account)),
     route(ACCOUNT,               Screen::Account,      Guard::SignedIn,           None),
     step(Reset,        RESET,                 Screen::ResetStart, Step::Details,  Some(Screen::Otp)),
     step(Reset,        RESET_OTP,             Screen::Otp,      Step::Otp,        Some(Screen::Password)),
@@ -187,10 +198,10 @@ pub fn in_flow(flow: FlowKind) -> impl Iterator<Item = &'static Route> {
     ROUTES.iter().filter(move |r| r.flow == Some(flow))
 }
 
-/// The address of `step` in `flow`. A finished reset has signed the citizen in: its "done"
-/// is the account page.
+/// The address of `step` in `flow`. A finished reset or sign-in has signed the citizen in:
+/// its "done" is the account page.
 pub fn step_path(flow: FlowKind, wanted: Step) -> &'static str {
-    if (flow, wanted) == (Reset, Step::Done) {
+    if wanted == Step::Done && flow.ends_signed_in() {
         return ACCOUNT;
     }
     in_flow(flow)
@@ -232,7 +243,7 @@ mod tests {
     #[test]
     fn every_step_of_every_flow_has_one_route_under_the_flows_base() {
         for flow in FlowKind::ALL {
-            for s in [Step::Details, Step::Otp, Step::Password, Step::Done] {
+            for &s in flow.steps() {
                 let path = step_path(flow, s);
                 assert!(route_at(path).is_some(), "{flow:?} {s:?}: {path}");
             }
@@ -245,6 +256,9 @@ mod tests {
         assert_eq!(segment_in_flow(route_at(RESET_OTP).unwrap()), "otp");
         assert_eq!(segment_in_flow(route_at(REGISTRATION).unwrap()), "");
         assert_eq!(FlowKind::Reset.path(Step::Done), ACCOUNT);
+        assert_eq!(FlowKind::SignIn.path(Step::Done), ACCOUNT);
+        assert_eq!(FlowKind::SignIn.path(Step::Otp), "/dang-nhap/otp");
+        assert_eq!(segment_in_flow(route_at(SIGN_IN).unwrap()), "");
     }
 
     #[test]

@@ -80,19 +80,29 @@ async fn happy_path_register_verify_set_password_sign_in() {
     assert_eq!(p.status, StatusCode::CREATED, "{}", p.body);
     assert_eq!(
         p.body,
-        json!({ "username": "001090000223", "verification_level": 2 })
+        json!({ "username": "001090000223", "full_name": "Trần Thị Bình", "verification_level": 2 })
     );
 
-    let s = app
-        .post(
-            "/api/session",
-            json!({ "username": "001 090 000 223", "password": GOOD_PASSWORD }),
-        )
-        .await;
-    assert_eq!(s.status, StatusCode::OK);
+    // Signing in: the pair and the captcha, then a code to the account's phone.
+    let challenge = app.sign_in("001 090 000 223", GOOD_PASSWORD).await;
+    assert_eq!(challenge.status, StatusCode::OK, "{}", challenge.body);
+    assert_eq!(challenge.body["phone_masked"], "09******79");
+    assert_eq!(challenge.body["otp"]["attempts_left"], 5);
+    assert!(challenge.body.get("full_name").is_none(), "no session yet");
+    let id = challenge.body["challenge_id"].as_str().unwrap();
+    let code = app.last_code("0912345679").await.unwrap();
+    let sms = &app.get("/api/dev/outbox").await.body[0];
+    assert!(sms["text"].as_str().unwrap().contains("dang nhap"));
+    let s = app.verify("/api/session", id, &code).await;
+    assert_eq!(s.status, StatusCode::OK, "{}", s.body);
     assert_eq!(
         s.body,
         json!({ "full_name": "Trần Thị Bình", "verification_level": 2 })
+    );
+    assert_eq!(
+        app.verify("/api/session", id, &code).await.status,
+        StatusCode::NOT_FOUND,
+        "one sign-in per code"
     );
 }
 
@@ -450,63 +460,165 @@ async fn password_token_expires_after_10_minutes() {
 #[tokio::test]
 async fn sign_in_errors_and_lockout_after_5_failures() {
     let app = TestApp::new();
-    let ok = app
-        .post(
-            "/api/session",
-            json!({"username": "001090000001", "password": "Matkhau@2024"}),
-        )
-        .await;
-    assert_eq!(ok.status, StatusCode::OK);
+    let ok = app.sign_in_with_code("001090000001", "Matkhau@2024").await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     assert_eq!(ok.body["full_name"], "Nguyễn Văn An");
-    let unknown = app
-        .post(
-            "/api/session",
-            json!({"username": "079090000009", "password": "x"}),
-        )
-        .await;
+    let unknown = app.sign_in("079090000009", "x").await;
     assert_eq!(
         (unknown.status, unknown.body["error"].clone()),
         (StatusCode::UNAUTHORIZED, json!("invalid_credentials"))
     );
     for _ in 0..4 {
-        let a = app
-            .post(
-                "/api/session",
-                json!({"username": "001090000001", "password": "wrong"}),
-            )
-            .await;
+        let a = app.sign_in("001090000001", "wrong").await;
         assert_eq!(a.body["error"], "invalid_credentials");
     }
-    let a = app
-        .post(
-            "/api/session",
-            json!({"username": "001090000001", "password": "wrong"}),
-        )
-        .await;
+    let a = app.sign_in("001090000001", "wrong").await;
     assert_eq!(
         (a.status, a.body["error"].clone()),
         (StatusCode::LOCKED, json!("locked"))
     );
     assert_eq!(a.body["locked_until"], "2026-11-26T05:15:00Z");
-    let locked = app
-        .post(
-            "/api/session",
-            json!({"username": "001090000001", "password": "Matkhau@2024"}),
-        )
-        .await;
+    let locked = app.sign_in("001090000001", "Matkhau@2024").await;
     assert_eq!(
         locked.status,
         StatusCode::LOCKED,
         "locked even with the right password"
     );
     app.advance(900);
-    let ok = app
+    let ok = app.sign_in_with_code("001090000001", "Matkhau@2024").await;
+    assert_eq!(ok.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sign_in_checks_its_captcha_first_and_a_wrong_one_never_counts_as_a_wrong_password() {
+    let app = TestApp::new();
+    let captcha_id = app.captcha_id().await;
+    let wrong = app
         .post(
             "/api/session",
-            json!({"username": "001090000001", "password": "Matkhau@2024"}),
+            json!({"username": "001090000001", "password": "Matkhau@2024",
+                   "captcha_id": captcha_id, "captcha_answer": "WRONG"}),
         )
         .await;
-    assert_eq!(ok.status, StatusCode::OK);
+    assert_eq!(
+        (wrong.status, wrong.body["error"].clone()),
+        (StatusCode::BAD_REQUEST, json!("captcha_invalid"))
+    );
+    let spent = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": "Matkhau@2024",
+                   "captcha_id": captcha_id, "captcha_answer": "abcde"}),
+        )
+        .await;
+    assert_eq!(
+        spent.body["error"], "captcha_invalid",
+        "spent by the wrong answer"
+    );
+    let unknown = app
+        .post(
+            "/api/session",
+            json!({"username": "001090000001", "password": "x",
+                   "captcha_id": "nope", "captcha_answer": "abcde"}),
+        )
+        .await;
+    assert_eq!(unknown.body["error"], "captcha_invalid");
+    assert_eq!(
+        app.last_code("0912345678").await,
+        None,
+        "no code without the captcha"
+    );
+    // Four wrong passwords, then wrong captchas with wrong passwords: still not locked.
+    for _ in 0..4 {
+        assert_eq!(
+            app.sign_in("001090000001", "wrong").await.body["error"],
+            "invalid_credentials"
+        );
+    }
+    for _ in 0..3 {
+        let a = app
+            .post(
+                "/api/session",
+                json!({"username": "001090000001", "password": "wrong",
+                       "captcha_id": app.captcha_id().await, "captcha_answer": "WRONG"}),
+            )
+            .await;
+        assert_eq!(a.body["error"], "captcha_invalid");
+    }
+    let ok = app.sign_in_with_code("001090000001", "Matkhau@2024").await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+}
+
+#[tokio::test]
+async fn sign_in_codes_expire_resend_and_lock_as_in_registration() {
+    let app = TestApp::new();
+    let challenge = app.sign_in("001090000001", "Matkhau@2024").await;
+    let id = challenge.body["challenge_id"].as_str().unwrap().to_owned();
+    let first = app.last_code("0912345678").await.unwrap();
+    let early = app
+        .post(&format!("/api/session/{id}/otp/resend"), json!({}))
+        .await;
+    assert_eq!(
+        (early.status, early.body["error"].clone()),
+        (StatusCode::TOO_MANY_REQUESTS, json!("resend_too_soon"))
+    );
+    app.advance(60);
+    let resent = app
+        .post(&format!("/api/session/{id}/otp/resend"), json!({}))
+        .await;
+    assert_eq!(resent.status, StatusCode::OK, "{}", resent.body);
+    assert_eq!(resent.body["otp"]["sends_left"], 3);
+    let second = app.last_code("0912345678").await.unwrap();
+    if second != first {
+        let old = app.verify("/api/session", &id, &first).await;
+        assert_eq!(
+            old.body["error"], "otp_incorrect",
+            "the old code stops working"
+        );
+    }
+    app.advance(300);
+    let late = app.verify("/api/session", &id, &second).await;
+    assert_eq!(
+        (late.status, late.body["error"].clone()),
+        (StatusCode::GONE, json!("otp_expired"))
+    );
+
+    let challenge = app.sign_in("001090000001", "Matkhau@2024").await;
+    let id = challenge.body["challenge_id"].as_str().unwrap().to_owned();
+    let code = app.last_code("0912345678").await.unwrap();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for left in (1..5).rev() {
+        let a = app.verify("/api/session", &id, wrong).await;
+        assert_eq!(a.body["attempts_left"], left);
+    }
+    let locked = app.verify("/api/session", &id, wrong).await;
+    assert_eq!(
+        (locked.status, locked.body["error"].clone()),
+        (StatusCode::LOCKED, json!("locked"))
+    );
+    let right = app.verify("/api/session", &id, &code).await;
+    assert_eq!(
+        right.status,
+        StatusCode::LOCKED,
+        "even the right code waits"
+    );
+    // A registration's id is not a challenge, nor a challenge a registration.
+    let reg = app.start(40, "0912345640").await;
+    assert_eq!(
+        app.verify("/api/session", &reg, "123456").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.verify(REG, &id, &code).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.post(&format!("/api/session/{id}/password"), json!({}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "signing in sets no password"
+    );
 }
 
 #[tokio::test]
@@ -601,19 +713,10 @@ async fn password_reset_never_reveals_whether_an_account_exists() {
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let old = app
-        .post(
-            "/api/session",
-            json!({"username": "001090000001", "password": "Matkhau@2024"}),
-        )
-        .await;
+    assert_eq!(a.body["full_name"], "Nguyễn Văn An", "the reset signs in");
+    let old = app.sign_in("001090000001", "Matkhau@2024").await;
     assert_eq!(old.status, StatusCode::UNAUTHORIZED);
-    let new = app
-        .post(
-            "/api/session",
-            json!({"username": "001090000001", "password": GOOD_PASSWORD}),
-        )
-        .await;
+    let new = app.sign_in_with_code("001090000001", GOOD_PASSWORD).await;
     assert_eq!(new.status, StatusCode::OK);
     // Registration ids are not reset ids.
     assert_eq!(
@@ -748,10 +851,7 @@ async fn accounts_survive_a_restart_with_a_state_file() {
     assert!(!text.contains(GOOD_PASSWORD), "only a hash is stored");
     let restarted = TestApp::with(|c| c.state_file = Some(file.clone()));
     let s = restarted
-        .post(
-            "/api/session",
-            json!({"username": "001090000107", "password": GOOD_PASSWORD}),
-        )
+        .sign_in_with_code("001090000107", GOOD_PASSWORD)
         .await;
     assert_eq!(s.status, StatusCode::OK);
     std::fs::remove_dir_all(&dir).unwrap();

@@ -1,5 +1,5 @@
-//! The steps a registration and a password reset share (code, then password) under one
-//! layout route per flow. The layout owns the flow's state and saves it to sessionStorage
+//! The steps a registration and a password reset share (code, then password; signing in
+//! shares the code step) under one layout route per flow. The layout owns the flow's state and saves it to sessionStorage
 //! (a reload resumes the step); each step's guard is the route table's (`crate::guards`).
 
 pub mod otp;
@@ -41,8 +41,9 @@ fn load(kind: FlowKind) -> FlowState {
 
 fn flow_layout(kind: FlowKind) -> impl IntoView {
     let mut initial = load(kind);
-    // A finished reset has signed the citizen in and left; coming back starts a new one.
-    if kind == FlowKind::Reset && initial.done.is_some() {
+    // A finished reset or sign-in has signed the citizen in and left; coming back starts a
+    // new one.
+    if kind.ends_signed_in() && initial.done.is_some() {
         initial = FlowState::default();
     }
     let state = RwSignal::new(initial);
@@ -56,8 +57,8 @@ fn flow_layout(kind: FlowKind) -> impl IntoView {
     view! { <Outlet/> }
 }
 
-/// The layout route of a flow (screens 3–6, or screen 8 and its code and password steps):
-/// it owns the flow's state for all of its steps.
+/// The layout route of a flow (screens 3–6, screen 7 and its code step, or screen 8 and its
+/// code and password steps): it owns the flow's state for all of its steps.
 #[component]
 pub fn FlowLayout(kind: FlowKind) -> impl IntoView {
     flow_layout(kind)

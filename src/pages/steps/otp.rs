@@ -1,5 +1,5 @@
-//! Screen 4 (and the reset's code step): the one-time code, with its countdown, resend
-//! and WebOTP.
+//! Screen 4 (and the code step of a reset and of signing in): the one-time code, with its
+//! countdown, resend and WebOTP.
 
 use super::{use_flow, use_flow_kind};
 use crate::api::PageRequest;
@@ -7,10 +7,11 @@ use crate::clock::{client_now_ms, use_now_ms};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::flow::countdown::{seconds_left, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};
-use crate::flow::state::{FlowKind, FlowState, Started, Step};
+use crate::flow::state::{CodeAccepted, FlowKind, FlowState, Started, Step};
 use crate::i18n::{use_i18n, I18n};
+use crate::session::use_session;
 use crate::web_otp::WebOtp;
-use contract::api::{ErrorCode, OtpResent, OtpVerified, VerifyOtpRequest};
+use contract::api::{ErrorCode, OtpResent, VerifyOtpRequest};
 use contract::endpoints::FlowAction;
 use contract::messages::{fill, mmss, OtpUi, Ui};
 use contract::{OtpCode, OtpCodeError};
@@ -119,7 +120,21 @@ impl CodeStep {
     }
 }
 
-/// Screen 4 (and the reset's code step).
+/// This flow's words where the code step's differ: where the code went, the way back, and
+/// what a forgotten flow says.
+fn words(kind: FlowKind) -> (OtpUi, OtpUi, OtpUi) {
+    match kind {
+        FlowKind::Registration => (OtpUi::OtpSentTo, OtpUi::ChangePhone, OtpUi::StartAgain),
+        FlowKind::Reset => (OtpUi::ResetOtpSentTo, OtpUi::ChangePhone, OtpUi::StartAgain),
+        FlowKind::SignIn => (
+            OtpUi::SignInOtpSentTo,
+            OtpUi::BackToSignIn,
+            OtpUi::SignInStartAgain,
+        ),
+    }
+}
+
+/// Screen 4 (and the code step of a reset and of signing in).
 #[component]
 pub fn OtpPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -133,12 +148,19 @@ pub fn OtpPage() -> impl IntoView {
             || matches!(step.notice.get(), Some(OtpNotice::Incorrect { .. }))
     });
 
-    let verify = PageRequest::<OtpVerified>::new({
+    let session = use_session();
+    let verify = PageRequest::<CodeAccepted>::new({
         let navigate = navigate.clone();
         move |answer| match answer {
-            Ok(v) => {
+            Ok(CodeAccepted::PasswordStep(v)) => {
                 flow.update(|f| f.verified(v.password_token));
                 navigate(kind.path(Step::Password), Default::default());
+            }
+            Ok(CodeAccepted::SignedIn(signed_in)) => {
+                if let Some(account) = flow.try_update(|f| f.signed_in(signed_in)) {
+                    session.sign_in(account.username.clone(), account.signed_in(), None);
+                }
+                navigate(kind.path(Step::Done), Default::default());
             }
             Err(failure) => {
                 step.code.set(String::new());
@@ -194,7 +216,7 @@ pub fn OtpPage() -> impl IntoView {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(OtpUi::OtpHeading).to_owned())/>
             <SentTo step kind/>
-            <CodeNotices step=step/>
+            <CodeNotices step=step kind/>
             <form class="form" on:submit=on_verify novalidate>
                 <CodeField step=step/>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
@@ -202,7 +224,7 @@ pub fn OtpPage() -> impl IntoView {
                 </button>
             </form>
             <Resend step=step busy=busy on_resend=on_resend/>
-            <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(OtpUi::ChangePhone)}</a></p>
+            <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(words(kind).1)}</a></p>
         </section>
     }
 }
@@ -213,7 +235,7 @@ fn SentTo(step: CodeStep, kind: FlowKind) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="lead">
-            {i18n.t(if kind == FlowKind::Reset { OtpUi::ResetOtpSentTo } else { OtpUi::OtpSentTo })} " "
+            {i18n.t(words(kind).0)} " "
             <strong class="phone-masked">{move || step.started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
         </p>
     }
@@ -221,7 +243,7 @@ fn SentTo(step: CodeStep, kind: FlowKind) -> impl IntoView {
 
 /// The countdown's announcements and what the server last said.
 #[component]
-fn CodeNotices(step: CodeStep) -> impl IntoView {
+fn CodeNotices(step: CodeStep, kind: FlowKind) -> impl IntoView {
     let i18n = use_i18n();
     let phase = Memo::new(move |_| step.phase());
     view! {
@@ -243,7 +265,7 @@ fn CodeNotices(step: CodeStep) -> impl IntoView {
             OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(step.locked_left()))])),
             OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(ErrorCode::ResendTooSoon, &[("time", &mmss(retry_after_s))])),
             OtpNotice::ResendLimit => Some(i18n.get(ErrorCode::ResendLimit).to_owned()),
-            OtpNotice::StartAgain => Some(i18n.get(OtpUi::StartAgain).to_owned()),
+            OtpNotice::StartAgain => Some(i18n.get(words(kind).2).to_owned()),
             OtpNotice::Retry => Some(i18n.get(Ui::RetryBody).to_owned()),
             OtpNotice::Incorrect { .. } => None,
         }).map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}

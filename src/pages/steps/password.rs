@@ -1,8 +1,9 @@
 //! Screen 5 (and the reset's last step): the password, with the contract's rules as a
-//! live checklist. A finished reset signs the citizen in with the new password.
+//! live checklist. A finished reset signs the citizen in: its code went to the account's
+//! phone, as a sign-in's does.
 
 use super::{use_flow, use_flow_kind};
-use crate::api::{Failure, PageRequest, PageRequests};
+use crate::api::PageRequest;
 use crate::clock::today_in_vietnam;
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_submit::{FormSubmit, SubmitButton};
@@ -12,18 +13,14 @@ use crate::components::password_rules::PasswordRules;
 use crate::flow::outcome::{password_outcome, PasswordRefusal};
 use crate::flow::state::{FlowKind, FlowState, Step};
 use crate::i18n::{use_i18n, I18n};
-use crate::session::{use_session, Flash};
-use contract::api::{AccountReady, SetPasswordRequest, SignInRequest, SignedIn};
-use contract::endpoints::{self, FlowAction};
+use crate::session::{use_session, Flash, Session};
+use contract::api::{AccountReady, SetPasswordRequest};
+use contract::endpoints::FlowAction;
 use contract::messages::{LazyUi, PasswordUi, Ui};
 use contract::password::{check, PersonalInfo};
-use contract::route_table::SIGN_IN;
-use contract::{BirthDate, IdNumber, Lang, PasswordCheck, PasswordRule, Phone};
+use contract::{BirthDate, IdNumber, PasswordCheck, PasswordRule, Phone};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-
-/// A set password, and for a reset the sign-in with it that follows in the same request.
-type Answer = Result<(AccountReady, Option<Result<SignedIn, Failure>>), Failure>;
 
 /// Screen 5 (and the reset's last step).
 #[component]
@@ -50,7 +47,7 @@ pub fn PasswordPage() -> impl IntoView {
             PasswordUi::PasswordHeading,
             Signal::derive(i18n.t(Ui::Register)),
         ),
-        FlowKind::Reset => (
+        FlowKind::Reset | FlowKind::SignIn => (
             PasswordUi::ResetPasswordHeading,
             Signal::derive(i18n.t(PasswordUi::ChangePassword)),
         ),
@@ -62,11 +59,13 @@ pub fn PasswordPage() -> impl IntoView {
         server_rules.set(Vec::new());
     });
 
-    let submit = PageRequest::new(move |answer: Answer| match answer {
-        Ok((account, signed_in)) => {
+    let session = use_session();
+    let submit = PageRequest::new(move |answer| match answer {
+        Ok(account) => {
             password.set(String::new());
             confirmation.set(String::new());
-            navigate(finish(kind, flow, account, signed_in), Default::default());
+            finish(session, kind, flow, account);
+            navigate(kind.path(Step::Done), Default::default());
         }
         Err(failure) => match password_outcome(&failure) {
             PasswordRefusal::Rules(rules) => {
@@ -100,8 +99,7 @@ pub fn PasswordPage() -> impl IntoView {
             password: password.get_untracked(),
             password_confirmation: confirmation.get_untracked(),
         };
-        let path = kind.api_path(&id, FlowAction::Password);
-        submit.run_with(move |requests, lang| set_password(requests, lang, kind, path, body));
+        submit.send(kind.api_path(&id, FlowAction::Password), body);
     };
 
     view! {
@@ -126,48 +124,17 @@ fn refusal_notice(i18n: I18n, refusal: PasswordRefusal) -> impl IntoView {
     view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> }
 }
 
-/// The flow is done (and a reset signed in, if it could): where the citizen goes next. A
-/// reset ends on the account page when signed in, else on the sign-in page.
-fn finish(
-    kind: FlowKind,
-    flow: RwSignal<FlowState>,
-    account: AccountReady,
-    signed_in: Option<Result<SignedIn, Failure>>,
-) -> &'static str {
-    let session = use_session();
-    match signed_in {
-        Some(Ok(s)) => session.sign_in(account.username.clone(), s, Some(Flash::PasswordChanged)),
-        Some(Err(_)) => session.sign_out_with(Flash::PasswordChangedSignIn),
-        None => {}
+/// The flow is done; a reset has signed the citizen in.
+fn finish(session: Session, kind: FlowKind, flow: RwSignal<FlowState>, account: AccountReady) {
+    if kind.ends_signed_in() {
+        let signed_in = account.signed_in();
+        session.sign_in(
+            account.username.clone(),
+            signed_in,
+            Some(Flash::PasswordChanged),
+        );
     }
     flow.update(|f| f.finished(account));
-    if session.account.get_untracked().is_none() && kind == FlowKind::Reset {
-        SIGN_IN
-    } else {
-        kind.path(Step::Done)
-    }
-}
-
-/// `POST …/password`; for a reset, then straight into the account with the new password.
-async fn set_password(
-    requests: PageRequests,
-    lang: Lang,
-    kind: FlowKind,
-    path: String,
-    body: SetPasswordRequest,
-) -> Answer {
-    let account: AccountReady = requests.post(&path, &body, lang).await?;
-    let signed_in = match kind {
-        FlowKind::Reset => {
-            let request = SignInRequest {
-                username: account.username.clone(),
-                password: body.password,
-            };
-            Some(requests.post(endpoints::SESSION, &request, lang).await)
-        }
-        FlowKind::Registration => None,
-    };
-    Ok((account, signed_in))
 }
 
 /// The rules as typed, and which of them are unmet once the citizen has tried.

@@ -1,6 +1,6 @@
-//! The submit that starts a flow, shared by the registration form (screen 3) and the
-//! reset's first step (screen 8): the server's answer, what it means on the form, and the
-//! move to the code step.
+//! The submit that starts a flow, shared by the registration form (screen 3), the reset's
+//! first step (screen 8) and signing in (screen 7): the server's answer, what it means on
+//! the form, and the move to the code step.
 
 use super::FlowCtx;
 use crate::api::{Failure, PageRequest};
@@ -59,6 +59,19 @@ pub fn start_flow<Res>(
 where
     Res: FlowStarted + DeserializeOwned + 'static,
 {
+    flow_starter(move |failure| {
+        let outcome = form_outcome(&failure);
+        form.refused(&outcome);
+        also_refused(&failure, &outcome);
+    })
+}
+
+/// The request that starts this layout's flow, for a form with refusals of its own (signing
+/// in): on success the flow keeps what the server started and moves to its code step.
+pub fn flow_starter<Res>(refused: impl Fn(Failure) + 'static) -> PageRequest<Res>
+where
+    Res: FlowStarted + DeserializeOwned + 'static,
+{
     let FlowCtx { kind, state } = expect_context::<FlowCtx>();
     let navigate = use_navigate();
     PageRequest::new(move |answer: Result<Res, Failure>| match answer {
@@ -66,10 +79,6 @@ where
             state.update(|f| f.start(started.into_started(client_now_ms())));
             navigate(kind.path(Step::Otp), Default::default());
         }
-        Err(failure) => {
-            let outcome = form_outcome(&failure);
-            form.refused(&outcome);
-            also_refused(&failure, &outcome);
-        }
+        Err(failure) => refused(failure),
     })
 }

@@ -1,4 +1,5 @@
-//! The steps registration and password reset share: resend, verify, set the password.
+//! The steps registration and password reset share: resend, verify, set the password; the
+//! code steps serve signing in too (`session.rs`).
 
 use super::registrations::sms_for;
 use crate::error::{ApiJson, AppError};
@@ -18,7 +19,7 @@ use contract::endpoints::{flow_pattern, FlowAction};
 use contract::password::{check, PersonalInfo};
 use contract::{BirthDate, IdNumber, OtpCode};
 use subtle::ConstantTimeEq;
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 /// How long a verified code's password token lasts.
 const PASSWORD_TOKEN_TTL: Duration = Duration::minutes(10);
@@ -40,7 +41,7 @@ fn otp_error(e: OtpError) -> AppError {
     }
 }
 
-fn flow_mut<'a>(
+pub(super) fn flow_mut<'a>(
     flows: &'a mut std::collections::HashMap<String, Flow>,
     id: &str,
     kind: FlowKind,
@@ -51,7 +52,11 @@ fn flow_mut<'a>(
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))
 }
 
-async fn resend(s: AppState, kind: FlowKind, id: String) -> Result<Json<OtpResent>, AppError> {
+pub(super) async fn resend(
+    s: AppState,
+    kind: FlowKind,
+    id: String,
+) -> Result<Json<OtpResent>, AppError> {
     let now = s.clock.now();
     let mut store = s.store();
     let flow = flow_mut(&mut store.flows, &id, kind)?;
@@ -74,17 +79,28 @@ async fn verify(
     let now = s.clock.now();
     let mut store = s.store();
     let flow = flow_mut(&mut store.flows, &id, kind)?;
-    let Ok(code) = OtpCode::parse(&req.code) else {
-        // Not six digits: refused without spending an attempt.
-        let attempts_left = flow.otp.status(&s.policy, now).attempts_left;
-        return Err(AppError::new(ErrorCode::OtpIncorrect).attempts_left(attempts_left));
-    };
-    flow.otp.verify(&code, &s.policy, now).map_err(otp_error)?;
+    check_code(&s, flow, &req, now)?;
     let token = random_id();
     flow.password_token = Some((token.clone(), now + PASSWORD_TOKEN_TTL));
     Ok(Json(OtpVerified {
         password_token: token,
     }))
+}
+
+/// One try at the flow's code: Ok once it is right; a wrong one spends an attempt, the last
+/// locks the flow.
+pub(super) fn check_code(
+    s: &AppState,
+    flow: &mut Flow,
+    req: &VerifyOtpRequest,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let Ok(code) = OtpCode::parse(&req.code) else {
+        // Not six digits: refused without spending an attempt.
+        let attempts_left = flow.otp.status(&s.policy, now).attempts_left;
+        return Err(AppError::new(ErrorCode::OtpIncorrect).attempts_left(attempts_left));
+    };
+    flow.otp.verify(&code, &s.policy, now).map_err(otp_error)
 }
 
 async fn set_password(
@@ -149,17 +165,18 @@ async fn set_password(
     let Some(flow) = store.flows.remove(&id) else {
         return Err(AppError::new(ErrorCode::NotFound));
     };
-    let status = match flow.applicant {
+    let (status, full_name) = match flow.applicant {
         Applicant::New(r) => {
             if store.accounts.contains_key(r.id_number.as_str()) {
                 // Registered meanwhile (another tab finished first).
                 return Err(AppError::new(ErrorCode::AccountExists));
             }
+            let full_name = r.full_name.as_str().to_owned();
             store.accounts.insert(
                 username.clone(),
                 Account {
                     id_number: username.clone(),
-                    full_name: r.full_name.as_str().to_owned(),
+                    full_name: full_name.clone(),
                     phone: r.phone.as_str().to_owned(),
                     birth_date: r.birth_date.to_iso(),
                     email: r.email.map(|e| e.as_str().to_owned()),
@@ -168,7 +185,7 @@ async fn set_password(
                     locked_until: None,
                 },
             );
-            StatusCode::CREATED
+            (StatusCode::CREATED, full_name)
         }
         Applicant::Existing { .. } => {
             let Some(account) = store.accounts.get_mut(&username) else {
@@ -177,7 +194,7 @@ async fn set_password(
             account.password_hash = hash;
             account.failed_sign_ins = 0;
             account.locked_until = None;
-            StatusCode::OK
+            (StatusCode::OK, account.full_name.clone())
         }
     };
     s.persist(&store.accounts);
@@ -185,6 +202,7 @@ async fn set_password(
         status,
         Json(AccountReady {
             username,
+            full_name,
             verification_level: MOBILE_VERIFICATION_LEVEL,
         }),
     ))

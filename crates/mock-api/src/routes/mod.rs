@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 use contract::endpoints::FlowAction::{Password, Resend, Verify};
 use contract::endpoints::*;
-use contract::flow::FlowKind::{Registration, Reset};
+use contract::flow::FlowKind::{Registration, Reset, SignIn};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub fn api(state: &AppState) -> Router<AppState> {
@@ -36,6 +36,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route(&flow(Reset, Verify), post(flow::verify_reset))
         .route(&flow(Reset, Password), post(flow::password_reset))
         .route(&at(SESSION), post(session::sign_in))
+        .route(&flow(SignIn, Resend), post(session::resend_sign_in))
+        .route(&flow(SignIn, Verify), post(session::verify_sign_in))
         .route(&at(OPENAPI), get(openapi::document));
     if !state.config.no_dev {
         router = router

@@ -22,6 +22,8 @@ use utoipa::OpenApi;
         flow::verify_reset,
         flow::password_reset,
         session::sign_in,
+        session::resend_sign_in,
+        session::verify_sign_in,
     )
 )]
 pub struct ApiDoc;

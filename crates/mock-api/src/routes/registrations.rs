@@ -91,6 +91,7 @@ pub(super) fn sms_for(flow: &Flow, now: OffsetDateTime) -> Option<Sms> {
     let purpose = match flow.kind {
         FlowKind::Registration => "dang ky tai khoan",
         FlowKind::Reset => "dat lai mat khau",
+        FlowKind::SignIn => "dang nhap",
     };
     let text = format!(
         "Ma OTP {purpose} Cong Dich vu cong quoc gia: {code}. Hieu luc 5 phut. \

@@ -1,13 +1,27 @@
+//! Signing in as the portal did: the ID number, the password and a captcha, then a code by
+//! SMS to the account's phone (`/api/session`, then its challenge's code steps).
+
+use super::flow::{check_code, flow_mut, resend};
+use super::host_of;
+use super::registrations::sms_for;
 use crate::error::{ApiJson, AppError};
-use crate::otp::seconds_until;
+use crate::otp::{seconds_until, Otp};
 use crate::passwords;
+use crate::state::{random_code, random_id};
+use crate::store::{Account, Applicant, Flow, FlowKind};
 use crate::AppState;
-use axum::extract::State;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::Json;
-use contract::api::{ApiError, ErrorCode, SignInRequest, SignedIn, MOBILE_VERIFICATION_LEVEL};
+use contract::api::{
+    ApiError, ErrorCode, OtpResent, SignInChallenge, SignInRequest, SignedIn, VerifyOtpRequest,
+    MOBILE_VERIFICATION_LEVEL,
+};
+use contract::endpoints::{flow_pattern, FlowAction};
 use contract::otp::MAX_SIGN_IN_FAILURES;
+use contract::Phone;
 use std::sync::OnceLock;
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 const LOCK: Duration = Duration::minutes(15);
 
@@ -17,21 +31,59 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| passwords::hash("not-a-real-account"))
 }
 
-/// `POST /api/session`: ID number + password; 5 failures lock the account for 15 minutes.
+/// `POST /api/session`: the captcha (spent by any submit, checked first, so a wrong one
+/// never counts as a wrong password), then the ID number and password: 5 wrong passwords
+/// lock the account for 15 minutes. A right pair sends a code to the account's phone.
 #[utoipa::path(post, path = contract::endpoints::SESSION, tag = "sign in",
     request_body = SignInRequest,
     responses(
-        (status = 200, body = SignedIn),
-        (status = 400, description = "bad_request", body = ApiError),
+        (status = 200, description = "a code was sent to the account's phone; no session yet", body = SignInChallenge),
+        (status = 400, description = "bad_request or captcha_invalid (checked first, spent by any submit)", body = ApiError),
         (status = 401, description = "invalid_credentials", body = ApiError),
         (status = 413, description = "payload_too_large", body = ApiError),
         (status = 423, description = "locked, with `locked_until`", body = ApiError),
     ))]
 pub async fn sign_in(
     State(s): State<AppState>,
+    headers: HeaderMap,
     ApiJson(req): ApiJson<SignInRequest>,
-) -> Result<Json<SignedIn>, AppError> {
+) -> Result<Json<SignInChallenge>, AppError> {
     let now = s.clock.now();
+    super::captcha::spend(&mut s.store(), &req.captcha_id, &req.captcha_answer, now)?;
+    let account = check_password(&s, req, now).await?;
+    let phone = Phone::parse(&account.phone)
+        // Only a hand-edited state file holds a number the contract refuses.
+        .map_err(|_| AppError::new(ErrorCode::Unavailable))?;
+    let flow = Flow {
+        kind: FlowKind::SignIn,
+        otp: Otp::issue(random_code(), &s.policy, now),
+        applicant: Applicant::Existing {
+            username: Some(account.id_number),
+            phone,
+        },
+        password_token: None,
+        sms_host: host_of(&headers),
+        started_at: now,
+    };
+    let challenge = SignInChallenge {
+        challenge_id: random_id(),
+        phone_masked: flow.phone().masked(),
+        otp: flow.otp.status(&s.policy, now),
+    };
+    let mut store = s.store();
+    if let Some(sms) = sms_for(&flow, now) {
+        store.send_sms(sms);
+    }
+    store.flows.insert(challenge.challenge_id.clone(), flow);
+    Ok(Json(challenge))
+}
+
+/// The account whose password this is; counts a wrong one towards the lock.
+async fn check_password(
+    s: &AppState,
+    req: SignInRequest,
+    now: OffsetDateTime,
+) -> Result<Account, AppError> {
     // A malformed username or an empty password is simply a wrong pair: same answer.
     let username = req.validate().map(|id| id.as_str().to_owned()).ok();
     let account = {
@@ -57,10 +109,7 @@ pub async fn sign_in(
     let result = if ok {
         stored.failed_sign_ins = 0;
         stored.locked_until = None;
-        Ok(Json(SignedIn {
-            full_name: stored.full_name.clone(),
-            verification_level: MOBILE_VERIFICATION_LEVEL,
-        }))
+        Ok(stored.clone())
     } else {
         stored.failed_sign_ins += 1;
         if stored.failed_sign_ins >= MAX_SIGN_IN_FAILURES {
@@ -74,4 +123,61 @@ pub async fn sign_in(
     };
     s.persist(&store.accounts);
     result
+}
+
+/// `POST /api/session/{id}/otp/verify`: the right code signs in; wrong ones lock as in
+/// registration.
+#[utoipa::path(post, path = flow_pattern(FlowKind::SignIn, FlowAction::Verify), tag = "sign in",
+    params(("id" = String, Path, description = "the challenge's id")),
+    request_body = VerifyOtpRequest,
+    responses(
+        (status = 200, body = SignedIn),
+        (status = 400, description = "otp_incorrect (with `attempts_left`) or bad_request", body = ApiError),
+        (status = 404, description = "not_found", body = ApiError),
+        (status = 410, description = "otp_expired", body = ApiError),
+        (status = 413, description = "payload_too_large", body = ApiError),
+        (status = 423, description = "locked, with `locked_until`", body = ApiError),
+    ))]
+pub async fn verify_sign_in(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<VerifyOtpRequest>,
+) -> Result<Json<SignedIn>, AppError> {
+    let now = s.clock.now();
+    let mut store = s.store();
+    let flow = flow_mut(&mut store.flows, &id, FlowKind::SignIn)?;
+    check_code(&s, flow, &req, now)?;
+    let username = match &flow.applicant {
+        Applicant::Existing {
+            username: Some(username),
+            ..
+        } => username.clone(),
+        _ => return Err(AppError::new(ErrorCode::NotFound)),
+    };
+    // One sign-in per code.
+    store.flows.remove(&id);
+    let account = store
+        .accounts
+        .get(&username)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    Ok(Json(SignedIn {
+        full_name: account.full_name.clone(),
+        verification_level: MOBILE_VERIFICATION_LEVEL,
+    }))
+}
+
+/// `POST /api/session/{id}/otp/resend`: as in the other flows.
+#[utoipa::path(post, path = flow_pattern(FlowKind::SignIn, FlowAction::Resend), tag = "sign in",
+    params(("id" = String, Path, description = "the challenge's id")),
+    responses(
+        (status = 200, body = OtpResent),
+        (status = 404, description = "not_found", body = ApiError),
+        (status = 423, description = "locked", body = ApiError),
+        (status = 429, description = "resend_too_soon (with `retry_after_s`) or resend_limit", body = ApiError),
+    ))]
+pub async fn resend_sign_in(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<OtpResent>, AppError> {
+    resend(s, FlowKind::SignIn, id).await
 }

@@ -127,4 +127,33 @@ impl TestApp {
         self.post(&format!("{base}/{id}/otp/verify"), json!({ "code": code }))
             .await
     }
+
+    /// `POST /api/session` with a fresh captcha answered right: the first step of signing in.
+    pub async fn sign_in(&self, username: &str, password: &str) -> Answer {
+        let body = json!({
+            "username": username,
+            "password": password,
+            "captcha_id": self.captcha_id().await,
+            "captcha_answer": "abcde",
+        });
+        self.post("/api/session", body).await
+    }
+
+    /// Both steps of signing in: the pair, then the code the account's phone got. The
+    /// first step's answer when it refuses.
+    pub async fn sign_in_with_code(&self, username: &str, password: &str) -> Answer {
+        let challenge = self.sign_in(username, password).await;
+        if challenge.status != StatusCode::OK {
+            return challenge;
+        }
+        let id = challenge.body["challenge_id"].as_str().unwrap();
+        let code = self.last_sms_code().await.expect("a code was sent");
+        self.verify("/api/session", id, &code).await
+    }
+
+    /// The newest code in the outbox, whoever it went to.
+    pub async fn last_sms_code(&self) -> Option<String> {
+        let outbox = self.get("/api/dev/outbox").await.body;
+        Some(outbox.as_array()?.first()?["code"].as_str()?.to_owned())
+    }
 }
