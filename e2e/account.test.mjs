@@ -2,7 +2,7 @@
 // "Quên mật khẩu" reset through the shared code and password steps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, citizens, fillDetails, lastCode, launch, openPage, postJson, screenshot } from './support.mjs';
+import { BASE, citizens, fillDetails, lastCode, launch, openPage, postJson, screenshot, smsCount } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -30,13 +30,35 @@ async function registerViaApi(who, password) {
   assert.equal(done.status, 201);
 }
 
-async function signIn(page, username, password) {
+/** The sign-in form typed in and sent: ID, password and the captcha (the test server's
+ *  answer unless another). Resolves with the server's answer. */
+async function sendSignIn(page, username, password, captcha = 'ABCDE') {
   await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  // The button says "Đăng nhập" again once the last answer was handled (and its spent
+  // captcha replaced).
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel(/^Mật khẩu/).fill(password);
+  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await page.getByLabel('Mã xác thực').fill(captcha);
   const answered = page.waitForResponse((r) => r.url().endsWith('/api/session'));
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await answered;
+  return answered;
+}
+
+/** The code step of signing in: the code the account's phone got, then the account page. */
+async function enterSignInCode(page, phone) {
+  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+  await page.getByText('Để đăng nhập, nhập mã OTP').waitFor();
+  await page.getByLabel('Mã OTP').fill(await lastCode(phone));
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+}
+
+/** Both steps of signing in, as on the portal. */
+async function signIn(page, who, password) {
+  await sendSignIn(page, who.id, password);
+  await enterSignInCode(page, who.phone);
 }
 
 /** The reset's first step typed in, with the test server's captcha answer unless another. */
@@ -70,8 +92,14 @@ for (const width of [375, 1280]) {
     await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản thành công' }).waitFor();
     await page.getByRole('link', { name: 'Đăng nhập' }).last().click();
 
-    await signIn(page, who.id, 'Sen#vang7Ho');
-    await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+    // The pair and the captcha, then a code to the account's phone: a reload keeps the step.
+    assert.equal((await sendSignIn(page, who.id, 'Sen#vang7Ho')).status(), 200);
+    await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+    assert.ok(page.url().endsWith('/dang-nhap/otp'));
+    await screenshot(page, '7-sign-in-otp');
+    await page.reload();
+    await page.getByText(`${who.phone.slice(0, 2)}******${who.phone.slice(-2)}`).waitFor();
+    await enterSignInCode(page, who.phone);
     await page.getByText(who.name, { exact: true }).waitFor();
     await page.getByText('Mức 2', { exact: false }).waitFor();
     await screenshot(page, '7-account');
@@ -85,14 +113,24 @@ for (const width of [375, 1280]) {
     assert.ok(page.url().endsWith('/dang-nhap'), 'signed out, the account page sends to sign in');
     await screenshot(page, '7-sign-in');
 
-    await signIn(page, who.id, 'Sen#vang7Ho');
-    await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+    await signIn(page, who, 'Sen#vang7Ho');
     const stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie);
     assert.ok(!stored.includes('Sen#vang7Ho'), 'the password is never stored');
+    // Signed in, the sign-in's steps lead to the account page.
+    await page.goto(`${BASE}/dang-nhap`);
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
     assert.deepEqual(page.errors, [], 'no console errors or CSP violations');
     await page.context().close();
   });
 }
+
+test('the code step of signing in, opened without a sign-in under way, is the sign-in form', async () => {
+  const page = await openPage(browser, { width: 375 });
+  await page.goto(`${BASE}/dang-nhap/otp`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  assert.ok(page.url().endsWith('/dang-nhap'));
+  await page.context().close();
+});
 
 test('a wrong password is refused with a linked error, and nothing typed is lost', async () => {
   const page = await openPage(browser, { width: 375 });
@@ -101,37 +139,78 @@ test('a wrong password is refused with a linked error, and nothing typed is lost
   const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
   await summary.getByRole('link', { name: 'Nhập số CMND/CCCD' }).waitFor();
   await summary.getByRole('link', { name: 'Nhập mật khẩu' }).waitFor();
+  await summary.getByRole('link', { name: 'Nhập các ký tự trong ảnh mã xác thực' }).waitFor();
   assert.ok((await page.title()).startsWith('Lỗi: '));
 
   const who = citizen();
   await registerViaApi(who, 'Sen#vang7Ho');
-  await signIn(page, who.id, 'Sai#matkhau1');
+  await sendSignIn(page, who.id, 'Sai#matkhau1');
   await summary.getByRole('link', { name: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
   assert.equal(await page.getByLabel('Tên đăng nhập').inputValue(), who.id);
   assert.equal(await page.getByLabel(/^Mật khẩu/).inputValue(), 'Sai#matkhau1');
   assert.equal(await page.getByLabel(/^Mật khẩu/).getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('Mã xác thực').inputValue(), '', 'the spent captcha answer is cleared');
   await screenshot(page, '7-sign-in-wrong');
   await page.context().close();
 });
 
-test('5 wrong passwords lock the account and the screen says until when', async () => {
+test('a wrong captcha keeps the ID and password typed, gives a new image and sends no code', async () => {
+  const page = await openPage(browser, { width: 375 });
+  const who = citizen();
+  await registerViaApi(who, 'Sen#vang7Ho');
+  await page.goto(`${BASE}/dang-nhap`);
+  const image = page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' });
+  await image.waitFor();
+  const before = await image.getAttribute('src');
+  const sent = await smsCount(who.phone);
+  const answer = await sendSignIn(page, who.id, 'Sen#vang7Ho', 'WRONG');
+  assert.equal(answer.status(), 400);
+  await page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' })
+    .getByRole('link', { name: /Mã xác thực chưa đúng/ }).waitFor();
+  assert.equal(await page.getByLabel('Tên đăng nhập').inputValue(), who.id);
+  assert.equal(await page.getByLabel(/^Mật khẩu/).inputValue(), 'Sen#vang7Ho');
+  assert.equal(await page.getByLabel('Mã xác thực').inputValue(), '');
+  await page.waitForFunction((old) => {
+    const img = [...document.images].find((i) => i.alt === 'Ảnh mã xác thực gồm 5 ký tự');
+    return img && img.getAttribute('src') !== old;
+  }, before);
+  assert.equal(await smsCount(who.phone), sent, 'no code for a wrong captcha');
+  await screenshot(page, '7-sign-in-captcha-wrong');
+  // The right answer on the new image goes on, with what was typed.
+  await page.getByLabel('Mã xác thực').fill('ABCDE');
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await enterSignInCode(page, who.phone);
+  const unexpected = page.errors.filter((e) => !e.includes('status of 400'));
+  assert.deepEqual(unexpected, []);
+  await page.context().close();
+});
+
+test('5 wrong passwords lock the account and the screen says until when; a wrong captcha does not count', async () => {
   const page = await openPage(browser);
   const who = citizen();
   await registerViaApi(who, 'Sen#vang7Ho');
   await page.goto(`${BASE}/dang-nhap`);
-  for (let i = 1; i <= 5; i += 1) {
-    await signIn(page, who.id, `Sai#matkhau${i}`);
-    const expected = i < 5 ? 'Tên đăng nhập hoặc mật khẩu không đúng' : 'Tài khoản tạm khóa';
-    await page.getByRole('alert').filter({ hasText: expected }).first().waitFor();
+  const wrongPair = 'Tên đăng nhập hoặc mật khẩu không đúng';
+  for (let i = 1; i <= 4; i += 1) {
+    await sendSignIn(page, who.id, `Sai#matkhau${i}`);
+    await page.getByRole('alert').filter({ hasText: wrongPair }).first().waitFor();
   }
+  // A wrong captcha is checked first: the password behind it is never tried.
+  await sendSignIn(page, who.id, 'Sai#matkhau5', 'WRONG');
+  await page.getByRole('alert').filter({ hasText: 'Mã xác thực chưa đúng' }).first().waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'Tài khoản tạm khóa' }).count(), 0);
+  await sendSignIn(page, who.id, 'Sai#matkhau5');
   const lock = page.getByRole('alert').filter({ hasText: 'Tài khoản tạm khóa' });
+  await lock.waitFor();
   assert.match(await lock.innerText(), /sau \d\d:\d\d \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)/);
   await lock.getByRole('link', { name: 'Quên mật khẩu?' }).waitFor();
   await screenshot(page, '7-sign-in-locked');
-  // Locked means locked: even the right password waits.
-  await signIn(page, who.id, 'Sen#vang7Ho');
+  // Locked means locked: even the right password waits, and no code is sent.
+  const sent = await smsCount(who.phone);
+  await sendSignIn(page, who.id, 'Sen#vang7Ho');
   await page.getByRole('alert').filter({ hasText: 'Tài khoản tạm khóa' }).waitFor();
   assert.ok(page.url().endsWith('/dang-nhap'));
+  assert.equal(await smsCount(who.phone), sent);
   await page.context().close();
 });
 
@@ -164,11 +243,9 @@ test('persona 001090000001 resets its password: the new one works, Matkhau@2024 
   await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Đã đổi mật khẩu' }).waitFor();
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await signIn(page, PERSONA.id, PERSONA.password);
+  await sendSignIn(page, PERSONA.id, PERSONA.password);
   await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).first().waitFor();
-  await page.getByLabel(/^Mật khẩu/).fill('Hoa#sen2026');
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
+  await signIn(page, PERSONA, 'Hoa#sen2026');
   // Chromium logs the refused old password's 401 itself; anything else is a fault.
   const unexpected = page.errors.filter((e) => !e.includes('status of 401'));
   assert.deepEqual(unexpected, [], 'no other console errors or CSP violations');

@@ -102,6 +102,12 @@ export async function lastCode(phone) {
   return outbox.find((sms) => sms.to === phone)?.code;
 }
 
+/** How many SMS the mock has "sent" to `phone`. */
+export async function smsCount(phone) {
+  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
+  return outbox.filter((sms) => sms.to === phone).length;
+}
+
 /** POSTs JSON to the mock; the status and the parsed answer. */
 export async function postJson(path, body) {
   const r = await fetch(`${BASE}${path}`, {
