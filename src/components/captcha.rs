@@ -53,6 +53,13 @@ impl Captcha {
         self.reload();
     }
 
+    /// The image's id to send with the answer; empty until the image has arrived.
+    pub fn id(self) -> String {
+        self.challenge
+            .with(|c| c.as_ref().map(|c| c.captcha_id.clone()))
+            .unwrap_or_default()
+    }
+
     /// A submit checks the answer from now on.
     pub fn check(self) {
         self.checked.set(true);

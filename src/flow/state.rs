@@ -92,7 +92,8 @@ pub struct FlowState {
     pub started: Option<Started>,
     /// Single-use, short-lived proof that the code was verified.
     pub password_token: Option<String>,
-    pub done: Option<AccountReady>,
+    /// The username of the account the flow made (or reset): what its last step shows.
+    pub done: Option<String>,
 }
 
 impl FlowState {
@@ -142,12 +143,12 @@ impl FlowState {
             full_name: signed_in.full_name,
             verification_level: signed_in.verification_level,
         };
-        self.finished(account.clone());
+        self.finished(account.username.clone());
         account
     }
 
-    pub fn finished(&mut self, account: AccountReady) {
-        self.done = Some(account);
+    pub fn finished(&mut self, username: String) {
+        self.done = Some(username);
         self.started = None;
         self.password_token = None;
     }
@@ -187,11 +188,7 @@ mod tests {
         assert_eq!(f.reachable(Step::Password), Step::Otp);
         f.verified("t".into());
         assert_eq!(f.reachable(Step::Password), Step::Password);
-        f.finished(AccountReady {
-            username: "001090000123".into(),
-            full_name: "Trần Văn Bình".into(),
-            verification_level: 2,
-        });
+        f.finished("001090000123".into());
         assert_eq!(f.reachable(Step::Details), Step::Done);
         assert_eq!(f.reachable(Step::Done), Step::Done);
     }

@@ -32,11 +32,7 @@ impl Typed {
         PasswordResetRequest {
             id_number: self.id_number.get(),
             phone: self.phone.get(),
-            captcha_id: self
-                .captcha
-                .challenge
-                .with(|c| c.as_ref().map(|c| c.captcha_id.clone()))
-                .unwrap_or_default(),
+            captcha_id: self.captcha.id(),
             captcha_answer: self.captcha.answer.get(),
         }
     }

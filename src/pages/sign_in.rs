@@ -37,11 +37,7 @@ impl Typed {
         SignInRequest {
             username: self.username.get(),
             password: self.password.get(),
-            captcha_id: self
-                .captcha
-                .challenge
-                .with(|c| c.as_ref().map(|c| c.captcha_id.clone()))
-                .unwrap_or_default(),
+            captcha_id: self.captcha.id(),
             captcha_answer: self.captcha.answer.get(),
         }
     }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Brotli bytes a citizen downloads before the home page works: html, css, the main JS and
 /// wasm and the split loader they import (the screens' own modules come later).
-pub const FIRST_LOAD_BUDGET_BYTES: u64 = 160 * 1000;
+pub const FIRST_LOAD_BUDGET_BYTES: u64 = 159 * 1000;
 /// Brotli bytes for the heaviest deep link: the first load plus every module its screen needs
 /// (a citizen opening a bookmarked `/dang-ky/thue-bao-di-dong/mat-khau`). A ratchet: lower it
 /// as screens shrink, never raise it.
@@ -19,8 +19,11 @@ pub const DEEP_LINK_BUDGET_BYTES: u64 = 240 * 1000;
 /// The release wasm files that link the `regex` crate (its panic locations or its error
 /// text give it away): none may, it belongs in native code only.
 pub fn wasm_linking_regex(dist: &Path) -> Result<Vec<String>> {
-    let marker = regex::bytes::Regex::new(r"/regex(-automata|-syntax)?-[0-9]+\.|regex parse error")
-        .expect("valid pattern");
+    // Panic locations name a dependency's file from its folder: `regex-automata-0.4.9/src/…`.
+    let marker = regex::bytes::Regex::new(
+        r"regex(-automata|-syntax)?-[0-9]+\.[0-9]+\.[0-9]+/src/|regex parse error",
+    )
+    .expect("valid pattern");
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
@@ -57,7 +60,7 @@ pub fn release_build() -> Result<()> {
     // Merged by Cargo with the rustflags of .cargo/config.toml.
     trunk.env(
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-        split::RUSTFLAGS,
+        split::rustflags(),
     );
     status(trunk)?;
     let dist = root().join("dist");
@@ -233,10 +236,10 @@ mod tests {
     fn a_wasm_that_links_regex_is_found() {
         let dir = std::env::temp_dir().join(format!("regex-check-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("clean.wasm"), b"\0asm /leptos-0.8.1/src/lib.rs").unwrap();
+        std::fs::write(dir.join("clean.wasm"), b"\0asm leptos-0.8.1/src/lib.rs").unwrap();
         std::fs::write(
             dir.join("linked.wasm"),
-            b"\0asm /regex-automata-0.4.9/src/dfa.rs",
+            b"\0asm errorregex-automata-0.4.9/src/dfa.rs",
         )
         .unwrap();
         std::fs::write(dir.join("notes.txt"), b"/regex-1.11.1/src/lib.rs").unwrap();

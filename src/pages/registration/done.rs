@@ -13,14 +13,7 @@ use leptos_router::components::A;
 pub fn DonePage() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
-    let username = move || {
-        flow.with(|f| {
-            f.done
-                .as_ref()
-                .map(|d| d.username.clone())
-                .unwrap_or_default()
-        })
-    };
+    let username = move || flow.with(|f| f.done.clone().unwrap_or_default());
     use_title(AccountUi::DoneHeading, || false);
     view! {
         <section class="page">

@@ -134,7 +134,7 @@ fn finish(session: Session, kind: FlowKind, flow: RwSignal<FlowState>, account: 
             Some(Flash::PasswordChanged),
         );
     }
-    flow.update(|f| f.finished(account));
+    flow.update(|f| f.finished(account.username));
 }
 
 /// The rules as typed, and which of them are unmet once the citizen has tried.
