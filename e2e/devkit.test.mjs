@@ -1,104 +1,94 @@
-// The designer kit: the dev panel and /__gallery in the development build (DEV_BASE_URL),
-// and their absence from the release build (BASE_URL).
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { BASE, axeViolations, htmlCheck, launch, openPage, overflow, screenshot } from './support.mjs';
+// The designer kit: the dev panel and /__gallery in the development build (the `dev`
+// project's base URL), and their absence from the release build (BASE_URL).
+import { test, expect } from './fixtures.mjs';
+import { axeViolations, expectHeading, htmlCheck, overflow, screenshot } from './support.mjs';
 
-const DEV = process.env.DEV_BASE_URL;
+const RELEASE = process.env.BASE_URL;
+const NO_DEV = process.env.NO_DEV_BASE_URL;
 const MARKER = 'portal-dev-kit-3f9c1a';
-
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
 
 // Every wasm file of a build: the main module and, in the split release, each module its
 // loader names (dev code could hide in any of them).
-async function wasmText(base) {
-  const html = await (await fetch(`${base}/`)).text();
+async function wasmText(request, base) {
+  const html = await (await request.get(`${base}/`)).text();
   const wasm = html.match(/href="([^"]+_bg\.wasm)"/)?.[1];
-  assert.ok(wasm, 'index.html names the wasm');
+  expect(wasm, 'index.html names the wasm').toBeTruthy();
   const files = [wasm];
   const loader = html.match(/href="(\/split-[0-9a-f]{16}\.js)"/)?.[1];
   if (loader) {
-    const js = await (await fetch(`${base}${loader}`)).text();
+    const js = await (await request.get(`${base}${loader}`)).text();
     for (const [, name] of js.matchAll(/"\.\/([^"]+\.wasm)"/g)) files.push(`/${name}`);
   }
   let text = '';
   for (const file of files) {
-    const response = await fetch(`${base}${file}`);
-    assert.equal(response.status, 200, file);
-    text += Buffer.from(await response.arrayBuffer()).toString('latin1');
+    const response = await request.get(`${base}${file}`);
+    expect(response.status(), file).toBe(200);
+    text += (await response.body()).toString('latin1');
   }
   return { text, files: files.length };
 }
 
-test('the release build has no dev panel, no /__gallery and no dev code', async () => {
-  assert.ok((await wasmText(DEV)).text.includes(MARKER), 'the marker is in the dev build (the check can fail)');
-  const release = await wasmText(BASE);
-  assert.ok(release.files > 1, 'the release wasm is split into modules');
-  assert.ok(!release.text.includes(MARKER), 'no dev code in any release wasm file');
-  const page = await openPage(browser);
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Dev' }).count(), 0);
-  await page.goto(`${BASE}/__gallery`);
-  await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
-  await page.context().close();
+test('the release build has no dev panel, no /__gallery and no dev code', async ({ page, request, baseURL }) => {
+  expect((await wasmText(request, baseURL)).text.includes(MARKER), 'the marker is in the dev build (the check can fail)').toBe(true);
+  const release = await wasmText(request, RELEASE);
+  expect(release.files, 'the release wasm is split into modules').toBeGreaterThan(1);
+  expect(release.text.includes(MARKER), 'no dev code in any release wasm file').toBe(false);
+  await page.goto(`${RELEASE}/dang-ky/thue-bao-di-dong`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dev' })).toHaveCount(0);
+  await page.goto(`${RELEASE}/__gallery`);
+  await expectHeading(page, 'Không tìm thấy trang');
 });
 
-test('with a mock started with --no-dev, even a development build shows no panel', async () => {
-  const page = await openPage(browser);
+test('with a mock started with --no-dev, even a development build shows no panel', async ({ page }) => {
   // The panel would appear once its probe of /api/dev/outbox answered; wait for that answer.
+  page.allowErrors(/status of 404/);
   const probed = page.waitForResponse((r) => r.url().endsWith('/api/dev/outbox'));
-  await page.goto(`${process.env.NO_DEV_BASE_URL}/`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  assert.equal((await probed).status(), 404);
+  await page.goto(`${NO_DEV}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect((await probed).status()).toBe(404);
   await page.evaluate(() => new Promise(requestAnimationFrame));
-  assert.equal(await page.getByRole('button', { name: 'Dev' }).count(), 0);
-  await page.context().close();
+  await expect(page.getByRole('button', { name: 'Dev' })).toHaveCount(0);
 });
 
-test('the panel fills the form and the flow completes using only its SMS inbox', async () => {
-  const page = await openPage(browser, { width: 375 });
-  await page.goto(`${DEV}/`);
-  await page.getByRole('button', { name: 'Dev' }).click();
-  await page.getByRole('button', { name: 'random valid citizen' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-  const captcha = page.getByLabel('Mã xác thực');
-  await page.waitForFunction(() => document.getElementById('captcha_answer')?.value.length === 5);
-  assert.equal(await captcha.inputValue(), 'ABCDE', 'the live captcha answer, from the dev endpoint');
-  const phone = await page.getByLabel('Số điện thoại').inputValue();
-  assert.match(phone, /^09\d{8}$/);
-  await screenshot(page, 'dev-panel-filled');
-  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
-  await page.getByRole('button', { name: 'Dev' }).click();
-  const sms = page.getByRole('complementary', { name: 'Dev panel' }).getByRole('listitem').filter({ hasText: phone });
-  await sms.getByRole('button', { name: /^Fill \d{6}$/ }).click();
-  assert.match(await page.getByLabel('Mã OTP').inputValue(), /^\d{6}$/);
-  await page.getByRole('button', { name: 'Close dev panel' }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
-  await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
-  await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
-  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản thành công' }).waitFor();
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('the panel fills the form and the flow completes using only its SMS inbox', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Dev' }).click();
+    await page.getByRole('button', { name: 'random valid citizen' }).click();
+    await expectHeading(page, 'Đăng ký bằng thuê bao di động');
+    await expect(page.getByLabel('Mã xác thực'), 'the live captcha answer, from the dev endpoint').toHaveValue('ABCDE');
+    const phone = await page.getByLabel('Số điện thoại').inputValue();
+    expect(phone).toMatch(/^09\d{8}$/);
+    await screenshot(page, 'dev-panel-filled');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await expectHeading(page, 'Nhập mã OTP');
+    await page.getByRole('button', { name: 'Dev' }).click();
+    const sms = page.getByRole('complementary', { name: 'Dev panel' }).getByRole('listitem').filter({ hasText: phone });
+    await sms.getByRole('button', { name: /^Fill \d{6}$/ }).click();
+    await expect(page.getByLabel('Mã OTP')).toHaveValue(/^\d{6}$/);
+    await page.getByRole('button', { name: 'Close dev panel' }).click();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await expectHeading(page, 'Đặt mật khẩu');
+    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await expectHeading(page, 'Đăng ký tài khoản thành công');
+  });
 });
 
-test('"Expire the code now" moves both clocks: the OTP screen shows it expired', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${DEV}/`);
+test('"Expire the code now" moves both clocks: the OTP screen shows it expired', async ({ page }) => {
+  await page.goto('/');
   await page.getByRole('button', { name: 'Dev' }).click();
   await page.getByRole('button', { name: 'OTP', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+  await expectHeading(page, 'Nhập mã OTP');
   await page.getByRole('button', { name: 'Dev' }).click();
-  assert.match(await page.locator('.timer').innerText(), /^0[34]:\d\d$/);
+  await expect(page.locator('.timer')).toHaveText(/^0[34]:\d\d$/);
   await page.getByRole('button', { name: 'Expire the code now' }).click();
-  await page.getByRole('alert').filter({ hasText: 'hết hạn' }).first().waitFor();
-  assert.equal(await page.locator('.timer').innerText(), '00:00');
-  await page.context().close();
+  await expect(page.getByRole('alert').filter({ hasText: 'hết hạn' }).first()).toBeVisible();
+  await expect(page.locator('.timer')).toHaveText('00:00');
 });
 
 /** What a few states must show: the state is really the one its name says. */
@@ -128,32 +118,34 @@ const EXPECT = {
   'details-load-failed': 'Không tải được phần còn lại của trang',
 };
 
-test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async () => {
+test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async ({ page: index, newPage }) => {
+  test.setTimeout(900_000);
   const html = htmlCheck('nu-html-gallery');
-  const index = await openPage(browser);
-  await index.goto(`${DEV}/__gallery`);
-  await index.locator('a[data-state]').first().waitFor();
-  const keys = await index.locator('a[data-state]').evaluateAll((links) => links.map((a) => a.dataset.state));
-  assert.ok(keys.length >= 25, `${keys.length} states`);
-  for (const key of keys) assert.equal(await index.locator(`[id="${key}"]`).count(), 1, `anchor #${key}`);
-  await index.context().close();
+  await index.goto('/__gallery');
+  const links = index.locator('a[data-state]');
+  await expect(links.first()).toBeAttached();
+  const keys = await links.evaluateAll((all) => all.map((a) => a.dataset.state));
+  expect(keys.length, `${keys.length} states`).toBeGreaterThanOrEqual(25);
+  for (const key of keys) await expect(index.locator(`[id="${key}"]`), `anchor #${key}`).toHaveCount(1);
   for (const key of keys) {
-    const page = await openPage(browser, { width: 375 });
-    await page.goto(`${DEV}/__gallery/${key}`);
-    await page.locator('body[data-gallery-ready]').waitFor({ state: 'attached' });
-    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${key} has its heading`);
-    if (EXPECT[key]) await page.getByText(EXPECT[key]).first().waitFor();
-    assert.deepEqual(await axeViolations(page), [], `${key}: axe`);
-    await html.add(key, page);
-    // 320 px is the narrowest phone; 640 px is a 1280 px window zoomed to 200 %.
-    for (const width of [320, 640]) {
-      await page.setViewportSize({ width, height: 800 });
-      assert.equal(await overflow(page), '', `${key} at ${width} px`);
-    }
-    assert.deepEqual(page.errors, [], key);
-    await page.context().close();
+    await test.step(key, async () => {
+      const page = await newPage({ width: 375 });
+      await page.goto(`/__gallery/${key}`);
+      await expect(page.locator('body[data-gallery-ready]')).toBeAttached();
+      await expect(page.getByRole('heading', { level: 1 }), `${key} has its heading`).toHaveCount(1);
+      if (EXPECT[key]) await expect(page.getByText(EXPECT[key]).first()).toBeVisible();
+      expect(await axeViolations(page), `${key}: axe`).toEqual([]);
+      await html.add(key, page);
+      // 320 px is the narrowest phone; 640 px is a 1280 px window zoomed to 200 %.
+      for (const width of [320, 640]) {
+        await page.setViewportSize({ width, height: 800 });
+        expect(await overflow(page), `${key} at ${width} px`).toBe('');
+      }
+      expect(page.unexpectedErrors(), key).toEqual([]);
+      await page.context().close();
+    });
   }
   // The W3C checker on every state's DOM: attribute values (autocomplete tokens…), element
   // nesting and ids that axe does not judge.
-  assert.deepEqual(html.errors(), []);
+  expect(html.errors()).toEqual([]);
 });

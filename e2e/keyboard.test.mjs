@@ -1,11 +1,6 @@
 // Keyboard only: the whole registration with Tab, Shift+Tab, Enter, Space and typing.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { BASE, launch, openPage } from './support.mjs';
-
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+import { test, expect } from './fixtures.mjs';
+import { expectHeading } from './support.mjs';
 
 /** What has focus: its label (inputs), or its text (links, buttons). */
 function focused(page) {
@@ -23,18 +18,16 @@ async function tabTo(page, name, { back = false, max = 40 } = {}) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     if ((await focused(page)).startsWith(name)) return;
   }
-  assert.fail(`Tab never reached "${name}" (last: "${await focused(page)}")`);
+  throw new Error(`Tab never reached "${name}" (last: "${await focused(page)}")`);
 }
 
-test('the whole registration with the keyboard alone', async () => {
-  const page = await openPage(browser, { width: 1280 });
-  const phone = '0919000901';
-  const code = async () => (await (await fetch(`${BASE}/api/dev/outbox`)).json()).find((s) => s.to === phone)?.code;
-  await page.goto(`${BASE}/`);
+test('the whole registration with the keyboard alone', async ({ page, citizen, mock }) => {
+  const who = citizen({ name: 'Vũ Thị Hằng' });
+  await page.goto('/');
   await tabTo(page, 'Bỏ qua');
   await tabTo(page, 'Đăng ký');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Chọn phương thức đăng ký' }).waitFor();
+  await expectHeading(page, 'Chọn phương thức đăng ký');
   await tabTo(page, 'Công dân');
   await page.keyboard.press('Space');
   // Within a radio group the arrow keys move (and choose); Tab enters and leaves the group.
@@ -42,47 +35,45 @@ test('the whole registration with the keyboard alone', async () => {
   for (let i = 0; i < 6 && !(await focused(page)).startsWith('Thuê bao di động'); i += 1) {
     await page.keyboard.press('ArrowDown');
   }
-  assert.ok((await focused(page)).startsWith('Thuê bao di động'));
+  expect(await focused(page)).toMatch(/^Thuê bao di động/);
   await page.keyboard.press('Space');
   await tabTo(page, 'Tiếp tục');
   await page.keyboard.press('Enter');
 
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await expectHeading(page, 'Đăng ký bằng thuê bao di động');
   await tabTo(page, 'Số CMND/CCCD');
-  await page.keyboard.type('001090000901');
+  await page.keyboard.type(who.id);
   await tabTo(page, 'Họ và tên');
-  await page.keyboard.type('Vũ Thị Hằng');
+  await page.keyboard.type(who.name);
   await tabTo(page, 'Ngày sinh');
-  await page.keyboard.type('15/03/1990');
+  await page.keyboard.type(who.dob);
   await tabTo(page, 'Số điện thoại');
-  await page.keyboard.type(phone);
+  await page.keyboard.type(who.phone);
   // Shift+Tab back to fix a field, then on again.
   await tabTo(page, 'Họ và tên', { back: true });
   await page.keyboard.press('End');
   await page.keyboard.type(' ');
   await page.keyboard.press('Backspace');
-  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
   await tabTo(page, 'Mã xác thực');
   await page.keyboard.type('abcde');
   await page.keyboard.press('Enter');
 
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
+  await expectHeading(page, 'Nhập mã OTP');
+  await expect(page.getByRole('heading', { level: 1 }), 'focus moves to the new heading').toBeFocused();
   await tabTo(page, 'Mã OTP');
-  await page.keyboard.type(await code());
+  await page.keyboard.type(await mock.code(who.phone));
   await page.keyboard.press('Enter');
 
-  await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
+  await expectHeading(page, 'Đặt mật khẩu');
   await tabTo(page, 'Mật khẩu');
   await page.keyboard.type('Sen#vang7Ho');
   await tabTo(page, 'Hiện mật khẩu');
   await page.keyboard.press('Space');
-  assert.equal(await page.getByLabel(/^Mật khẩu/).getAttribute('type'), 'text', 'Space shows the password');
+  await expect(page.getByLabel(/^Mật khẩu/), 'Space shows the password').toHaveAttribute('type', 'text');
   await tabTo(page, 'Nhập lại mật khẩu');
   await page.keyboard.type('Sen#vang7Ho');
   await tabTo(page, 'Đăng ký');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản thành công' }).waitFor();
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await expectHeading(page, 'Đăng ký tài khoản thành công');
 });

@@ -1,76 +1,70 @@
 // Production serving: the release build under Debian's nginx with deploy/nginx.conf,
-// proxying /api to the mock (NGINX_BASE_URL, started by `cargo xtask test`).
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { launch, openPage } from './support.mjs';
+// proxying /api to the mock (the `nginx` project; NGINX_BASE_URL, started by `cargo xtask
+// test`). deploy/nginx.conf asks for HTTP Basic everywhere; the project's `httpCredentials`
+// are the pair `cargo xtask test` gives nginx.
+import { test, expect } from './fixtures.mjs';
+import { expectHeading, typeDetails } from './support.mjs';
 
-const NGINX = process.env.NGINX_BASE_URL;
-// deploy/nginx.conf asks for HTTP Basic everywhere; `cargo xtask test` gives nginx this pair.
-const [USER, PASSWORD] = (process.env.NGINX_AUTH ?? ':').split(':');
-const AUTH = { authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` };
-const fetch = (url, init = {}) => globalThis.fetch(url, { ...init, headers: { ...AUTH, ...init.headers } });
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const [USER] = (process.env.NGINX_AUTH ?? ':').split(':');
 
-test('nginx asks for the prototype\'s password on every path, and refuses a wrong one', async () => {
-  assert.ok(NGINX, 'NGINX_BASE_URL is set');
-  for (const path of ['/', '/dang-ky/thue-bao-di-dong', '/api/captcha', '/robots.txt']) {
-    const none = await globalThis.fetch(`${NGINX}${path}`);
-    assert.equal(none.status, 401, `${path} without credentials`);
-    assert.match(none.headers.get('www-authenticate') ?? '', /^Basic realm="prototype"/);
-    const wrong = await globalThis.fetch(`${NGINX}${path}`, {
-      headers: { authorization: `Basic ${Buffer.from(`${USER}:wrong`).toString('base64')}` },
-    });
-    assert.equal(wrong.status, 401, `${path} with a wrong password`);
-    assert.equal((await fetch(`${NGINX}${path}`)).status, 200, `${path} with the password`);
-  }
+test.beforeEach(({ baseURL }) => {
+  expect(baseURL, 'NGINX_BASE_URL is set: nginx started (see the nginx lines above if not)').toBeTruthy();
 });
 
-test('nginx serves the build: deep links, pre-compressed files, caching and security headers', async () => {
-  assert.ok(NGINX, 'NGINX_BASE_URL is set: nginx started (see the nginx lines above if not)');
-  const index = await fetch(`${NGINX}/dang-ky/thue-bao-di-dong/otp`, { headers: { 'accept-encoding': 'br' } });
-  assert.equal(index.status, 200, 'a deep link falls back to index.html');
+test('nginx asks for the prototype\'s password on every path, and refuses a wrong one', async ({ playwright, baseURL, request }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const wrong = await playwright.request.newContext({
+    baseURL, extraHTTPHeaders: { authorization: `Basic ${Buffer.from(`${USER}:wrong`).toString('base64')}` },
+  });
+  for (const path of ['/', '/dang-ky/thue-bao-di-dong', '/api/captcha', '/robots.txt']) {
+    const none = await anonymous.get(path);
+    expect(none.status(), `${path} without credentials`).toBe(401);
+    expect(none.headers()['www-authenticate'] ?? '').toMatch(/^Basic realm="prototype"/);
+    expect((await wrong.get(path)).status(), `${path} with a wrong password`).toBe(401);
+    expect((await request.get(path)).status(), `${path} with the password`).toBe(200);
+  }
+  await anonymous.dispose();
+  await wrong.dispose();
+});
+
+test('nginx serves the build: deep links, pre-compressed files, caching and security headers', async ({ request }) => {
+  const index = await request.get('/dang-ky/thue-bao-di-dong/otp', { headers: { 'accept-encoding': 'br' } });
+  expect(index.status(), 'a deep link falls back to index.html').toBe(200);
   const html = await index.text();
-  assert.match(html, /<noscript>/);
-  assert.equal(index.headers.get('cache-control'), 'no-cache');
-  const csp = index.headers.get('content-security-policy');
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-  assert.match(csp, /frame-ancestors 'none'/);
-  assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
-  assert.equal(index.headers.get('referrer-policy'), 'no-referrer');
-  assert.equal(index.headers.get('x-robots-tag'), 'noindex, nofollow');
+  expect(html).toMatch(/<noscript>/);
+  const headers = index.headers();
+  expect(headers['cache-control']).toBe('no-cache');
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['x-robots-tag']).toBe('noindex, nofollow');
 
   const wasmPath = html.match(/href="([^"]+_bg\.wasm)"/)[1];
-  const wasm = await fetch(`${NGINX}${wasmPath}`, { headers: { 'accept-encoding': 'br' } });
-  assert.equal(wasm.status, 200);
-  assert.equal(wasm.headers.get('content-encoding'), 'br', 'the .br copy is served');
-  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
-  assert.equal(wasm.headers.get('cache-control'), 'public, max-age=31536000, immutable');
-  const gz = await fetch(`${NGINX}${wasmPath}`, { headers: { 'accept-encoding': 'gzip' } });
-  assert.equal(gz.headers.get('content-encoding'), 'gzip');
+  const wasm = await request.get(wasmPath, { headers: { 'accept-encoding': 'br' } });
+  expect(wasm.status()).toBe(200);
+  expect(wasm.headers()['content-encoding'], 'the .br copy is served').toBe('br');
+  expect(wasm.headers()['content-type']).toBe('application/wasm');
+  expect(wasm.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  const gz = await request.get(wasmPath, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gz.headers()['content-encoding']).toBe('gzip');
 
-  const captcha = await fetch(`${NGINX}/api/captcha`);
-  assert.equal(captcha.status, 200, '/api is proxied to the API');
-  assert.equal(captcha.headers.get('cache-control'), 'no-store');
-  assert.ok((await captcha.json()).captcha_id);
-  const missing = await fetch(`${NGINX}/portal-0000000000000000.js`);
-  assert.equal(missing.status, 404, 'a missing hashed file is a 404, not index.html');
+  const captcha = await request.get('/api/captcha');
+  expect(captcha.status(), '/api is proxied to the API').toBe(200);
+  expect(captcha.headers()['cache-control']).toBe('no-store');
+  expect((await captcha.json()).captcha_id).toBeTruthy();
+  const missing = await request.get('/portal-0000000000000000.js');
+  expect(missing.status(), 'a missing hashed file is a 404, not index.html').toBe(404);
 });
 
-test('through nginx, the form loads and reaches the OTP step with no console error', async () => {
-  assert.ok(NGINX, 'NGINX_BASE_URL is set');
-  const page = await openPage(browser, { width: 375, httpCredentials: { username: USER, password: PASSWORD } });
-  await page.goto(`${NGINX}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-  await page.getByLabel('Số CMND/CCCD').fill('001090000951');
-  await page.getByLabel('Họ và tên').fill('Đỗ Minh Châu');
-  await page.getByLabel('Ngày sinh').fill('15/03/1990');
-  await page.getByLabel('Số điện thoại').fill('0917000951');
-  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
-  await page.getByLabel('Mã xác thực').fill('abcde');
-  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
-  assert.deepEqual(page.errors, [], 'no console errors or CSP violations under nginx');
-  await page.context().close();
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('through nginx, the form loads and reaches the OTP step with no console error', async ({ page, citizen }) => {
+    await page.goto('/dang-ky/thue-bao-di-dong');
+    await expectHeading(page, 'Đăng ký bằng thuê bao di động');
+    await typeDetails(page, citizen({ name: 'Đỗ Minh Châu' }));
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await expectHeading(page, 'Nhập mã OTP');
+  });
 });

@@ -1,21 +1,9 @@
 // The registration flow (screens 3–6) against the real mock API.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import {
-  BASE, citizens, fillDetails, lastCode, launch, openPage, postJson, screenshot, typeDetails,
-} from './support.mjs';
-
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
-
-const citizen = citizens({ from: 500, phonePrefix: '0915', name: 'Nguyễn Thị Lan' });
-
-async function advanceServerClock(seconds) {
-  assert.equal((await postJson('/api/dev/clock', { advance_s: seconds })).status, 200);
-}
+import { test, expect } from './fixtures.mjs';
+import { expectHeading, fillDetails, screenshot, typeDetails } from './support.mjs';
 
 const MAIN_WASM = /\/portal-[0-9a-f]{16}_bg\.wasm$/;
+const LAN = { name: 'Nguyễn Thị Lan' };
 
 /** Holds the page's requests matching `pattern` until the returned function is called. */
 async function hold(page, pattern) {
@@ -28,7 +16,7 @@ async function hold(page, pattern) {
 /** Waits until the app has replaced index.html's loading state: role queries would otherwise
  * also match its pre-rendered copy, which is inert but still in the page. */
 async function appTookOver(page) {
-  await page.getByRole('status').filter({ hasText: 'Đang tải' }).waitFor({ state: 'detached' });
+  await expect(page.getByRole('status').filter({ hasText: 'Đang tải' })).toHaveCount(0);
 }
 
 async function submitDetails(page) {
@@ -38,387 +26,358 @@ async function submitDetails(page) {
 async function reachOtp(page, who) {
   await fillDetails(page, who);
   await submitDetails(page);
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
+  await expectHeading(page, 'Nhập mã OTP');
+}
+
+/** The text the page's own focus is on is the error summary. */
+async function focusIsOnTheSummary(page) {
+  return page.evaluate(() => document.activeElement?.classList.contains('error-summary'));
 }
 
 for (const width of [375, 1280]) {
-  test(`happy path through all six screens (${width}px)`, async () => {
-    const page = await openPage(browser, { width });
-    const who = citizen();
-    await page.goto(`${BASE}/`);
-    await screenshot(page, '1-home');
-    await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).click();
-    await page.getByRole('radio', { name: 'Công dân' }).check();
-    await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
-    await screenshot(page, '2-choose-method');
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-    await typeDetails(page, who);
-    await page.getByText('Nhà mạng: Vinaphone').waitFor();
-    await screenshot(page, '3-details');
-    await submitDetails(page);
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
 
-    await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
-    await page.getByText(`${who.phone.slice(0, 2)}******${who.phone.slice(-2)}`).waitFor();
-    assert.match(await page.locator('.timer').innerText(), /^0[45]:\d\d$/);
-    await screenshot(page, '4-otp');
-    const code = await lastCode(who.phone);
-    assert.ok(code, 'the SMS is in the dev outbox');
-    await page.getByLabel('Mã OTP').fill(`#${code.slice(0, 3)} ${code.slice(3)}`);
-    assert.equal(await page.getByLabel('Mã OTP').inputValue(), code, 'pasted separators are dropped');
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    test(`happy path through all six screens (${width}px)`, async ({ page, citizen, mock }) => {
+      const who = citizen(LAN);
+      await page.goto('/');
+      await screenshot(page, '1-home');
+      await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).click();
+      await page.getByRole('radio', { name: 'Công dân' }).check();
+      await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
+      await screenshot(page, '2-choose-method');
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await expectHeading(page, 'Đăng ký bằng thuê bao di động');
+      await typeDetails(page, who);
+      await expect(page.getByText('Nhà mạng: Vinaphone')).toBeVisible();
+      await screenshot(page, '3-details');
+      await submitDetails(page);
 
-    await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
-    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7');
-    await screenshot(page, '5-password-partial');
-    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
-    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
-    await page.getByRole('status').filter({ hasText: 'Mật khẩu đã đạt mọi yêu cầu' }).waitFor({ state: 'attached' });
-    await screenshot(page, '5-password');
-    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      await expectHeading(page, 'Nhập mã OTP');
+      await expect(page.getByText(`${who.phone.slice(0, 2)}******${who.phone.slice(-2)}`)).toBeVisible();
+      await expect(page.locator('.timer')).toHaveText(/^0[45]:\d\d$/);
+      await screenshot(page, '4-otp');
+      const code = await mock.code(who.phone);
+      await page.getByLabel('Mã OTP').fill(`#${code.slice(0, 3)} ${code.slice(3)}`);
+      await expect(page.getByLabel('Mã OTP'), 'pasted separators are dropped').toHaveValue(code);
+      await page.getByRole('button', { name: 'Xác nhận' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản thành công' }).waitFor();
-    await page.getByText(who.id, { exact: true }).waitFor();
-    await page.getByText('mức xác minh 2').waitFor();
-    await screenshot(page, '6-done');
-    const stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie);
-    assert.ok(!stored.includes('Sen#vang7Ho'), 'the password is never stored');
-    assert.ok(!stored.includes(code), 'the code is never stored');
-    assert.ok(!page.url().includes(code));
-    assert.deepEqual(page.errors, [], 'no console errors or CSP violations');
-    await page.context().close();
+      await expectHeading(page, 'Đặt mật khẩu');
+      await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7');
+      await screenshot(page, '5-password-partial');
+      await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
+      await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
+      await expect(page.getByRole('status').filter({ hasText: 'Mật khẩu đã đạt mọi yêu cầu' })).toBeAttached();
+      await screenshot(page, '5-password');
+      await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+
+      await expectHeading(page, 'Đăng ký tài khoản thành công');
+      await expect(page.getByText(who.id, { exact: true })).toBeVisible();
+      await expect(page.getByText('mức xác minh 2')).toBeVisible();
+      await screenshot(page, '6-done');
+      const stored = await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie);
+      expect(stored, 'the password is never stored').not.toContain('Sen#vang7Ho');
+      expect(stored, 'the code is never stored').not.toContain(code);
+      expect(page.url()).not.toContain(code);
+    });
   });
 }
 
-test('submitting an empty form lists every error, focused, with "Lỗi: " in the title', async () => {
-  const page = await openPage(browser, { width: 375 });
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-  const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
-  await summary.waitFor();
-  assert.ok((await page.title()).startsWith('Lỗi: '));
-  assert.equal(await summary.getByRole('link').count(), 5);
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
-  await screenshot(page, '3-details-errors');
-  await summary.getByRole('link', { name: 'Nhập số điện thoại di động' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'phone');
-  assert.equal(await page.getByLabel('Số điện thoại').getAttribute('aria-invalid'), 'true');
-  await page.context().close();
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('submitting an empty form lists every error, focused, with "Lỗi: " in the title', async ({ page }) => {
+    await page.goto('/dang-ky/thue-bao-di-dong');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+    await expect(summary).toBeVisible();
+    await expect(page).toHaveTitle(/^Lỗi: /);
+    await expect(summary.getByRole('link')).toHaveCount(5);
+    await expect.poll(() => focusIsOnTheSummary(page)).toBe(true);
+    await screenshot(page, '3-details-errors');
+    await summary.getByRole('link', { name: 'Nhập số điện thoại di động' }).click();
+    await expect(page.getByLabel('Số điện thoại')).toBeFocused();
+    await expect(page.getByLabel('Số điện thoại')).toHaveAttribute('aria-invalid', 'true');
+  });
 });
 
-test('an existing account gets the notice with its ways forward, and nothing typed is lost', async () => {
-  const page = await openPage(browser);
-  const who = { ...citizen(), id: '001090000001' };
+test('an existing account gets the notice with its ways forward, and nothing typed is lost', async ({ page, citizen }) => {
+  const who = { ...citizen(LAN), id: '001090000001' };
   await fillDetails(page, who);
   await submitDetails(page);
+  page.allowErrors(/status of 409/);
   const notice = page.getByRole('region', { name: 'Số CMND/CCCD này đã có tài khoản' });
-  await notice.waitFor();
-  await notice.getByRole('link', { name: /Quên mật khẩu/ }).waitFor();
-  await notice.getByRole('link', { name: 'Đăng nhập bằng tài khoản này' }).waitFor();
-  await notice.getByText('quầy giao dịch').waitFor();
-  await notice.getByText('phản ánh, kiến nghị').waitFor();
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole('link', { name: /Quên mật khẩu/ })).toBeVisible();
+  await expect(notice.getByRole('link', { name: 'Đăng nhập bằng tài khoản này' })).toBeVisible();
+  await expect(notice.getByText('quầy giao dịch')).toBeVisible();
+  await expect(notice.getByText('phản ánh, kiến nghị')).toBeVisible();
   await screenshot(page, '3-notice-account-exists');
-  assert.equal(await page.getByLabel('Họ và tên').inputValue(), who.name);
-  assert.equal(await page.getByLabel('Mã xác thực').inputValue(), '', 'the spent captcha answer is cleared');
+  await expect(page.getByLabel('Họ và tên')).toHaveValue(who.name);
+  await expect(page.getByLabel('Mã xác thực'), 'the spent captcha answer is cleared').toHaveValue('');
   await notice.getByRole('link', { name: /Quên mật khẩu/ }).click();
-  await page.getByRole('heading', { level: 1, name: 'Quên mật khẩu' }).waitFor();
-  await page.context().close();
+  await expectHeading(page, 'Quên mật khẩu');
 });
 
-test('a phone not registered to the ID gets the carrier notice and the field is marked', async () => {
-  const page = await openPage(browser);
-  const who = { ...citizen(), phone: '0912000000' };
+test('a phone not registered to the ID gets the carrier notice and the field is marked', async ({ page, citizen }) => {
+  const who = { ...citizen(LAN), phone: '0912000000' };
+  page.allowErrors(/status of 409/);
   await fillDetails(page, who);
   await submitDetails(page);
   const notice = page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' });
-  await notice.waitFor();
-  await notice.getByText('TTTB gửi 1414').waitFor();
+  await expect(notice).toBeVisible();
+  await expect(notice.getByText('TTTB gửi 1414')).toBeVisible();
   // The recognised network's care line, and which ID to give.
-  await notice.getByText('tổng đài chăm sóc khách hàng Vinaphone: 18001091', { exact: false }).waitFor();
-  await notice.getByText('số CMND nếu SIM đăng ký bằng CMND', { exact: false }).waitFor();
-  const phone = page.getByRole('textbox', { name: /^Số điện thoại/ });
-  assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+  await expect(notice.getByText('tổng đài chăm sóc khách hàng Vinaphone: 18001091', { exact: false })).toBeVisible();
+  await expect(notice.getByText('số CMND nếu SIM đăng ký bằng CMND', { exact: false })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^Số điện thoại/ })).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, '3-notice-carrier');
-  await page.context().close();
 });
 
 for (const width of [320, 375]) {
-  test(`at ${width} px the stepper keeps one line, names the current step and says Bước 3/5`, async () => {
-    const page = await openPage(browser, { width });
-    await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-    await page.getByLabel('Họ và tên').waitFor();
-    const steps = page.getByRole('navigation', { name: 'Các bước đăng ký' }).getByRole('listitem');
-    assert.equal(await steps.count(), 5);
-    const tops = await steps.evaluateAll((items) => items.map((i) => Math.round(i.getBoundingClientRect().top)));
-    assert.equal(new Set(tops).size, 1, `one line: ${tops}`);
-    const current = await steps.evaluateAll((items) => items.map((i) => i.getAttribute('aria-current')));
-    assert.deepEqual(current, [null, null, 'step', null, null]);
-    assert.ok(await steps.nth(2).getByText('Nhập thông tin').isVisible());
-    assert.ok(await page.getByText('Bước 3/5', { exact: true }).isVisible());
-    await page.context().close();
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    test(`at ${width} px the stepper keeps one line, names the current step and says Bước 3/5`, async ({ page }) => {
+      await page.goto('/dang-ky/thue-bao-di-dong');
+      await expect(page.getByLabel('Họ và tên')).toBeVisible();
+      const steps = page.getByRole('navigation', { name: 'Các bước đăng ký' }).getByRole('listitem');
+      await expect(steps).toHaveCount(5);
+      const tops = await steps.evaluateAll((items) => items.map((i) => Math.round(i.getBoundingClientRect().top)));
+      expect(new Set(tops).size, `one line: ${tops}`).toBe(1);
+      const current = await steps.evaluateAll((items) => items.map((i) => i.getAttribute('aria-current')));
+      expect(current).toEqual([null, null, 'step', null, null]);
+      await expect(steps.nth(2).getByText('Nhập thông tin')).toBeVisible();
+      await expect(page.getByText('Bước 3/5', { exact: true })).toBeVisible();
+    });
   });
 }
 
 for (const written of ['+84 (0) 912 000 000', '(+84) 912 000 000', '84 0912000000']) {
-  test(`the same phone written as ${written} gets the same answer as 0912000000`, async () => {
-    const page = await openPage(browser);
-    await fillDetails(page, { ...citizen(), phone: written });
-    await submitDetails(page);
-    await page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' }).waitFor();
-    assert.equal(await page.getByRole('link', { name: /phải có 10 chữ số|ký tự không hợp lệ/ }).count(), 0);
+  test(`the same phone written as ${written} gets the same answer as 0912000000`, async ({ page, citizen }) => {
     // Chromium logs the mock's 409 (carrier_mismatch) itself; anything else is a fault.
-    assert.deepEqual(page.errors.filter((e) => !e.includes('status of 409')), []);
-    await page.context().close();
+    page.allowErrors(/status of 409/);
+    await fillDetails(page, { ...citizen(LAN), phone: written });
+    await submitDetails(page);
+    await expect(page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /phải có 10 chữ số|ký tự không hợp lệ/ })).toHaveCount(0);
   });
 }
 
-test('a wrong code says how many attempts are left, then the right code works', async () => {
-  const page = await openPage(browser);
-  const who = citizen();
+test('a wrong code says how many attempts are left, then the right code works', async ({ page, citizen, mock }) => {
+  const who = citizen(LAN);
+  page.allowErrors(/status of 400/);
   await reachOtp(page, who);
-  const code = await lastCode(who.phone);
+  const code = await mock.code(who.phone);
   const wrong = code === '000000' ? '111111' : '000000';
   await page.getByLabel('Mã OTP').fill(wrong);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByText('Bạn còn 4 lần thử').waitFor();
+  await expect(page.getByText('Bạn còn 4 lần thử')).toBeVisible();
   await screenshot(page, '4-otp-wrong-code');
   await page.getByLabel('Mã OTP').fill(code);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
-  await page.context().close();
+  await expectHeading(page, 'Đặt mật khẩu');
 });
 
-test('an expired code, then "Gửi lại OTP", then success', async () => {
-  const page = await openPage(browser);
+test('an expired code, then "Gửi lại OTP", then success', async ({ page, citizen, mock }) => {
   await page.clock.install();
-  const who = citizen();
+  const who = citizen(LAN);
   await reachOtp(page, who);
   const resend = page.getByRole('button', { name: 'Gửi lại OTP' });
-  assert.equal(await resend.isDisabled(), true, 'not before resend_available_at');
-  await advanceServerClock(301);
+  await expect(resend, 'not before resend_available_at').toBeDisabled();
+  expect((await mock.advance(301)).status).toBe(200);
   await page.clock.fastForward(301_000);
-  await page.getByText('Mã OTP đã hết hạn').first().waitFor();
+  await expect(page.getByText('Mã OTP đã hết hạn').first()).toBeVisible();
   await screenshot(page, '4-otp-expired');
   await resend.click();
-  await page.getByText('Đã gửi mã OTP mới').waitFor();
-  assert.match(await page.locator('.timer').innerText(), /^0[45]:\d\d$/, 'the countdown restarts');
-  const code = await lastCode(who.phone);
+  await expect(page.getByText('Đã gửi mã OTP mới')).toBeVisible();
+  await expect(page.locator('.timer'), 'the countdown restarts').toHaveText(/^0[45]:\d\d$/);
+  await expect.poll(() => mock.smsCount(who.phone), 'the new code is sent').toBe(2);
+  const code = await mock.lastCode(who.phone);
   await page.getByLabel('Mã OTP').fill(code);
   await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
-  await page.context().close();
+  await expectHeading(page, 'Đặt mật khẩu');
 });
 
-test('a reload on the OTP step resumes it with the right remaining time', async () => {
-  const page = await openPage(browser);
+test('a reload on the OTP step resumes it with the right remaining time', async ({ page, citizen }) => {
   await page.clock.install();
-  await reachOtp(page, citizen());
+  await reachOtp(page, citizen(LAN));
   await page.clock.fastForward(90_000);
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
-  const timer = await page.locator('.timer').innerText();
-  assert.match(timer, /^03:(2\d|30)$/, `about 3:30 left after 90 s, got ${timer}`);
-  await page.context().close();
+  await expectHeading(page, 'Nhập mã OTP');
+  await expect(page.locator('.timer'), 'about 3:30 left after 90 s').toHaveText(/^03:(2\d|30)$/);
 });
 
-test('Back from the OTP step shows the form still filled; a fresh tab on /otp lands on the form', async () => {
-  const page = await openPage(browser);
-  const who = citizen();
+test('Back from the OTP step shows the form still filled; a fresh tab on /otp lands on the form', async ({ page, newPage, citizen }) => {
+  const who = citizen(LAN);
   await reachOtp(page, who);
   await page.goBack();
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-  assert.equal(await page.getByLabel('Số CMND/CCCD').inputValue(), who.id);
-  assert.equal(await page.getByLabel('Số điện thoại').inputValue(), who.phone);
-  await page.context().close();
+  await expectHeading(page, 'Đăng ký bằng thuê bao di động');
+  await expect(page.getByLabel('Số CMND/CCCD')).toHaveValue(who.id);
+  await expect(page.getByLabel('Số điện thoại')).toHaveValue(who.phone);
 
-  const fresh = await openPage(browser);
-  await fresh.goto(`${BASE}/dang-ky/thue-bao-di-dong/otp`);
-  await fresh.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-  assert.equal(new URL(fresh.url()).pathname, '/dang-ky/thue-bao-di-dong');
-  await fresh.context().close();
+  const fresh = await newPage();
+  await fresh.goto('/dang-ky/thue-bao-di-dong/otp');
+  await expectHeading(fresh, 'Đăng ký bằng thuê bao di động');
+  await expect(fresh).toHaveURL(/\/dang-ky\/thue-bao-di-dong$/);
 });
 
-test('a refused submit asks for the new captcha without calling its empty answer an error', async () => {
-  const page = await openPage(browser);
-  const who = { ...citizen(), phone: '0912000000' };
-  await fillDetails(page, who);
+test('a refused submit asks for the new captcha without calling its empty answer an error', async ({ page, citizen }) => {
+  page.allowErrors(/status of 409/);
+  await fillDetails(page, { ...citizen(LAN), phone: '0912000000' });
   await submitDetails(page);
-  await page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' }).waitFor();
-  const captchaField = page.getByRole('textbox', { name: /^Mã xác thực/ });
-  assert.equal(await captchaField.getAttribute('aria-invalid'), null);
-  await page.context().close();
+  await expect(page.getByRole('region', { name: 'Số điện thoại chưa chính chủ' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^Mã xác thực/ })).not.toHaveAttribute('aria-invalid');
 });
 
-test('double-clicking "Đăng ký" sends one registration', async () => {
-  const page = await openPage(browser);
-  const who = citizen();
-  await fillDetails(page, who);
+test('double-clicking "Đăng ký" sends one registration', async ({ page, citizen }) => {
+  await fillDetails(page, citizen(LAN));
   let posts = 0;
   page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/registrations')) posts += 1; });
   await page.getByRole('button', { name: 'Đăng ký', exact: true }).dblclick();
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
-  assert.equal(posts, 1);
-  await page.context().close();
+  await expectHeading(page, 'Nhập mã OTP');
+  expect(posts).toBe(1);
 });
 
-test('a failing server shows "Thử lại", keeps every field, and the retry succeeds', async () => {
-  const page = await openPage(browser);
-  const who = citizen();
+test('a failing server shows "Thử lại", keeps every field, and the retry succeeds', async ({ page, citizen, mock }) => {
+  const who = citizen(LAN);
+  page.allowErrors(/status of 500/);
   await fillDetails(page, who);
-  const fault = await fetch(`${BASE}/api/dev/faults`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fail_next: 1, status: 500 }),
-  });
-  assert.equal(fault.status, 200);
+  expect((await mock.faults({ fail_next: 1, status: 500 })).status).toBe(200);
   await submitDetails(page);
   const notice = page.getByRole('region', { name: 'Không kết nối được với hệ thống' });
-  await notice.waitFor();
+  await expect(notice).toBeVisible();
   await screenshot(page, '3-notice-retry');
-  assert.equal(await page.getByRole('textbox', { name: /^Số CMND\/CCCD/ }).inputValue(), who.id);
+  await expect(page.getByRole('textbox', { name: /^Số CMND\/CCCD/ })).toHaveValue(who.id);
   // The 500 came before the server read the captcha, but the form cannot know: it shows a
   // new image, so the citizen types the new answer and retries.
   await page.getByRole('textbox', { name: /^Mã xác thực/ }).fill('abcde');
   await notice.getByRole('button', { name: 'Thử lại' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Nhập mã OTP' }).waitFor();
-  await page.context().close();
+  await expectHeading(page, 'Nhập mã OTP');
 });
 
-test('the sixth registration for one phone in an hour gets the rate-limit notice, counting down', async () => {
-  const who = citizen();
+test('the sixth registration for one phone in an hour gets the rate-limit notice, counting down', async ({ page, citizen, mock }) => {
+  const who = citizen(LAN);
   for (let i = 0; i < 5; i += 1) {
-    const { captcha_id } = await (await fetch(`${BASE}/api/captcha`)).json();
-    const r = await fetch(`${BASE}/api/registrations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id_number: `0790909${who.id.slice(-4)}${i}`, full_name: 'Lê Văn Nam',
-        date_of_birth: '1990-01-01', phone: who.phone, captcha_id, captcha_answer: 'ABCDE',
-      }),
+    const { body: { captcha_id } } = await mock.get('/api/captcha');
+    const started = await mock.post('/api/registrations', {
+      id_number: `0790909${who.id.slice(-4)}${i}`, full_name: 'Lê Văn Nam',
+      date_of_birth: '1990-01-01', phone: who.phone, captcha_id, captcha_answer: 'ABCDE',
     });
-    assert.equal(r.status, 201);
+    expect(started.status).toBe(201);
   }
-  const page = await openPage(browser);
+  page.allowErrors(/status of 429/);
   await fillDetails(page, who);
   await submitDetails(page);
   const notice = page.getByRole('region', { name: 'Tạm dừng do thử quá nhiều lần' });
-  await notice.waitFor();
-  await notice.getByText(/Vui lòng chờ (59|60):\d\d/).waitFor();
-  assert.equal(await page.getByRole('textbox', { name: /^Họ và tên/ }).inputValue(), who.name);
+  await expect(notice).toBeVisible();
+  await expect(notice.getByText(/Vui lòng chờ (59|60):\d\d/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^Họ và tên/ })).toHaveValue(who.name);
   await screenshot(page, '3-notice-rate-limited');
-  await page.context().close();
 });
 
-test('the next step\'s code is fetched once the citizen starts on this one, not on arrival', async () => {
-  const page = await openPage(browser);
+test('the next step\'s code is fetched once the citizen starts on this one, not on arrival', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const otpModule = (path) => /^\/split_otp_page-[0-9a-f]{16}\.wasm$/.test(path);
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await page.goto('/dang-ky/thue-bao-di-dong');
+  await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  assert.ok(!requested.some(otpModule), 'arriving on the form fetches nothing for the OTP step');
+  expect(requested.some(otpModule), 'arriving on the form fetches nothing for the OTP step').toBe(false);
   const fetched = page.waitForRequest((r) => otpModule(new URL(r.url()).pathname));
   await page.getByLabel('Họ và tên').pressSequentially('An');
   await fetched;
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
 });
 
-test('a link straight to the form shows its heading and introduction before the form\'s code arrives', async () => {
-  const page = await openPage(browser);
+test('a link straight to the form shows its heading and introduction before the form\'s code arrives', async ({ page }) => {
   const release = await hold(page, /\/split_details_page-[^/]*\.wasm$/);
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+  await page.goto('/dang-ky/thue-bao-di-dong');
   // The app's own top, not the pre-rendered copy shown until the main wasm has run.
   await appTookOver(page);
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
-  await page.getByText('Các trường có dấu * đỏ là bắt buộc', { exact: false }).waitFor();
-  assert.equal(await page.getByLabel('Họ và tên').count(), 0, 'the form is still on its way');
+  await expectHeading(page, 'Đăng ký bằng thuê bao di động');
+  await expect(page.getByText('Các trường có dấu * đỏ là bắt buộc', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Họ và tên'), 'the form is still on its way').toHaveCount(0);
   release();
-  await page.getByLabel('Họ và tên').waitFor();
-  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await expect(page.getByLabel('Họ và tên')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 });
 
 // The release index.html carries each screen's first render (xtask/src/prerender.rs).
 for (const [path, heading] of [['/', 'Tài khoản Dịch vụ công'], ['/dang-ky/thue-bao-di-dong', 'Đăng ký bằng thuê bao di động']]) {
-  test(`a first visit to ${path} paints the screen's own top before the app's code, and the app takes it over unchanged`, async () => {
-    const page = await openPage(browser, { width: 412 });
-    await page.addInitScript(() => {
-      window.paints = [];
-      new PerformanceObserver((list) => window.paints.push(...list.getEntries().map((e) => [e.entryType, e.startTime, e.value ?? e.size])))
-        .observe({ type: 'largest-contentful-paint', buffered: true });
-      new PerformanceObserver((list) => window.paints.push(...list.getEntries().map((e) => [e.entryType, e.startTime, e.value])))
-        .observe({ type: 'layout-shift', buffered: true });
-    });
-    const release = await hold(page, MAIN_WASM);
-    await page.goto(`${BASE}${path}`);
-    await page.getByText(heading, { exact: true }).waitFor();
-    // A picture of the screen until its code is there: nothing to focus, press or read out
-    // but the loading status (Chromium's own accessibility tree: what a screen reader gets).
-    const cdp = await page.context().newCDPSession(page);
-    const exposed = (await cdp.send('Accessibility.getFullAXTree')).nodes
-      .filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
-    assert.deepEqual(exposed.filter((n) => /^(heading|link|button)/.test(n)), []);
-    assert.ok(exposed.includes('status: ') && exposed.includes('StaticText: Đang tải… / Loading…'), exposed.join('\n'));
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+  test.describe(`a phone opening ${path}`, () => {
+    test.use({ viewport: { width: 412, height: 800 } });
 
-    const released = await page.evaluate(() => performance.now());
-    release();
-    await appTookOver(page);
-    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-    await page.getByRole('button', { name: 'English', disabled: false }).waitFor();
-    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
-    const paints = await page.evaluate(() => window.paints);
-    const largest = paints.filter(([type]) => type === 'largest-contentful-paint');
-    assert.ok(largest.length > 0);
-    assert.deepEqual(largest.filter(([, at]) => at > released), [],
-      'the app\'s own render of the same top is no larger paint: the pre-rendered one stays the largest');
-    assert.deepEqual(paints.filter(([type]) => type === 'layout-shift'), [], 'nothing moved when the app took over');
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
+    test(`a first visit to ${path} paints the screen's own top before the app's code, and the app takes it over unchanged`, async ({ page }) => {
+      await page.addInitScript(() => {
+        window.paints = [];
+        new PerformanceObserver((list) => window.paints.push(...list.getEntries().map((e) => [e.entryType, e.startTime, e.value ?? e.size])))
+          .observe({ type: 'largest-contentful-paint', buffered: true });
+        new PerformanceObserver((list) => window.paints.push(...list.getEntries().map((e) => [e.entryType, e.startTime, e.value])))
+          .observe({ type: 'layout-shift', buffered: true });
+      });
+      const release = await hold(page, MAIN_WASM);
+      await page.goto(path);
+      await expect(page.getByText(heading, { exact: true })).toBeVisible();
+      // A picture of the screen until its code is there: nothing to focus, press or read out
+      // but the loading status (Chromium's own accessibility tree: what a screen reader gets).
+      const cdp = await page.context().newCDPSession(page);
+      const exposed = (await cdp.send('Accessibility.getFullAXTree')).nodes
+        .filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
+      expect(exposed.filter((n) => /^(heading|link|button)/.test(n))).toEqual([]);
+      expect(exposed, exposed.join('\n')).toContain('status: ');
+      expect(exposed, exposed.join('\n')).toContain('StaticText: Đang tải… / Loading…');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+      const released = await page.evaluate(() => performance.now());
+      release();
+      await appTookOver(page);
+      await expectHeading(page, heading);
+      await expect(page.getByRole('button', { name: 'English', disabled: false })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      const paints = await page.evaluate(() => window.paints);
+      const largest = paints.filter(([type]) => type === 'largest-contentful-paint');
+      expect(largest.length).toBeGreaterThan(0);
+      expect(largest.filter(([, at]) => at > released),
+        'the app\'s own render of the same top is no larger paint: the pre-rendered one stays the largest').toEqual([]);
+      expect(paints.filter(([type]) => type === 'layout-shift'), 'nothing moved when the app took over').toEqual([]);
+    });
   });
 }
 
-test('a visitor who chose English sees the loading state, not the Vietnamese copy, until the app renders', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
+test('a visitor who chose English sees the loading state, not the Vietnamese copy, until the app renders', async ({ page }) => {
+  await page.goto('/dang-ky/thue-bao-di-dong');
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Register with your mobile number' }).waitFor();
+  await expectHeading(page, 'Register with your mobile number');
   const release = await hold(page, MAIN_WASM);
   await page.reload();
-  await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor();
-  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 0, 'no Vietnamese heading flashes first');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 }), 'no Vietnamese heading flashes first').toHaveCount(0);
   release();
-  await page.getByRole('heading', { level: 1, name: 'Register with your mobile number' }).waitFor();
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await expectHeading(page, 'Register with your mobile number');
 });
 
-test('a link straight to the form fetches its code beside the main wasm, each file once, and leaves focus at the top', async () => {
-  const page = await openPage(browser);
+test('a link straight to the form fetches its code beside the main wasm, each file once, and leaves focus at the top', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const isModule = (path) => /^\/(split_|chunk_)[^/]*\.wasm$/.test(path);
-  await page.goto(`${BASE}/`);
-  await page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }).waitFor();
+  await page.goto('/');
+  await expect(page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(requested.filter(isModule), [], 'the home page preloads no screen');
+  expect(requested.filter(isModule), 'the home page preloads no screen').toEqual([]);
 
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await page.goto('/dang-ky/thue-bao-di-dong');
+  await expectHeading(page, 'Đăng ký bằng thuê bao di động');
   await page.waitForLoadState('networkidle');
   // Started by index.html's preload links (initiator "link"), not by the loader once the
   // main wasm runs (initiator "fetch"); the loader then reuses them.
   const starters = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => /\/(split_|chunk_)[^/]*\.wasm$/.test(new URL(e.name).pathname))
     .map((e) => [new URL(e.name).pathname, e.initiatorType]));
-  assert.ok(starters.some(([path]) => path.startsWith('/split_details_page-')), 'the form module is fetched');
-  assert.deepEqual(starters.filter(([, by]) => by !== 'link'), [], 'every module of the form is preloaded');
+  expect(starters.some(([path]) => path.startsWith('/split_details_page-')), 'the form module is fetched').toBe(true);
+  expect(starters.filter(([, by]) => by !== 'link'), 'every module of the form is preloaded').toEqual([]);
   const modules = requested.filter(isModule);
-  assert.equal(new Set(modules).size, modules.length, `no module is fetched twice: ${modules}`);
-  assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
-    'a page opened by its address starts at the top (the skip link first), like any page');
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  expect(new Set(modules).size, `no module is fetched twice: ${modules}`).toBe(modules.length);
+  expect(await page.evaluate(() => document.activeElement === document.body),
+    'a page opened by its address starts at the top (the skip link first), like any page').toBe(true);
 });

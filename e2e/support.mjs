@@ -1,6 +1,8 @@
-// Shared by the end-to-end tests: one headless Chromium (Debian's, as root), pages that
-// record console errors and CSP violations, and screenshots under target/.
+// Shared by the end-to-end tests (steps and checks over a page) and the gallery script (a
+// browser of its own). Screenshots go under target/.
 import { chromium } from 'playwright-core';
+import { expect } from '@playwright/test';
+import { CHROMIUM_OPTIONS } from './chromium.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -8,19 +10,13 @@ import { basename, join } from 'node:path';
 export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8787';
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
 
+/** For the gallery script, outside the test runner. */
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(CHROMIUM_OPTIONS);
 }
 
-/** A page at `width`×800 whose console errors and page errors are collected in `errors`
- *  (`httpCredentials` for a server behind HTTP Basic). */
+/** For the gallery script: a page at `width`×800 whose console errors and page errors are
+ *  collected in `errors`. */
 export async function openPage(browser, { width = 1280, httpCredentials } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 800 }, httpCredentials });
   const page = await context.newPage();
@@ -83,54 +79,26 @@ export async function overflow(page) {
   });
 }
 
-/**
- * Fresh valid citizens for one spec file: CCCDs of Hà Nội born 1990 and mobile numbers counted
- * from `from` (each file its own range, so no two tests share an ID or a phone).
- */
-export function citizens({ from, phonePrefix, name }) {
-  let serial = from;
-  return () => {
-    serial += 1;
-    const n = String(serial).padStart(6, '0');
-    return { id: `001090${n}`, name, dob: '15/03/1990', phone: `${phonePrefix}${n}` };
-  };
-}
-
-/** The newest code the mock "sent" to `phone` (its dev outbox). */
-export async function lastCode(phone) {
-  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
-  return outbox.find((sms) => sms.to === phone)?.code;
-}
-
-/** How many SMS the mock has "sent" to `phone`. */
-export async function smsCount(phone) {
-  const outbox = await (await fetch(`${BASE}/api/dev/outbox`)).json();
-  return outbox.filter((sms) => sms.to === phone).length;
-}
-
-/** POSTs JSON to the mock; the status and the parsed answer. */
-export async function postJson(path, body) {
-  const r = await fetch(`${BASE}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json() };
-}
-
 /** Types `who` into the details form on screen, with the test server's captcha answer. */
 export async function typeDetails(page, who) {
   await page.getByLabel('Số CMND/CCCD').fill(who.id);
   await page.getByLabel('Họ và tên').fill(who.name);
   await page.getByLabel('Ngày sinh').fill(who.dob);
   await page.getByLabel('Số điện thoại').fill(who.phone);
-  await page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' }).waitFor();
+  await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
   await page.getByLabel('Mã xác thực').fill('abcde');
 }
 
 /** Opens the details form and types `who` in. */
 export async function fillDetails(page, who) {
-  await page.goto(`${BASE}/dang-ky/thue-bao-di-dong`);
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký bằng thuê bao di động' }).waitFor();
+  await page.goto('/dang-ky/thue-bao-di-dong');
+  await expectHeading(page, 'Đăng ký bằng thuê bao di động');
   await typeDetails(page, who);
+}
+
+/** The page's one level-1 heading says `name`. */
+export async function expectHeading(page, name) {
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
 /** On the choose-method screen: "Công dân" + "Thuê bao di động", then on to the form (or
@@ -139,5 +107,5 @@ export async function chooseMobile(page, { reaches = 'Đăng ký bằng thuê ba
   await page.getByRole('radio', { name: 'Công dân' }).check();
   await page.getByRole('radio', { name: 'Thuê bao di động' }).check();
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByRole('heading', { level: 1, name: reaches }).waitFor();
+  await expectHeading(page, reaches);
 }

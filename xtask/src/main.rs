@@ -22,6 +22,9 @@ usage: cargo xtask <command>
   dev                     install what is missing, start the mock API (:8787) and trunk serve (:8080)
   test                    every check: fmt, clippy (native + wasm32), native tests, browser tests,
                           release build + size budget, end-to-end tests; ends with `N passed, N failed`
+  e2e [-- <playwright args>]
+                          the end-to-end tests alone against the current release build (built if
+                          missing): a file (e2e/account.test.mjs), -g "a title", --project dev
   gallery                 development build; one PNG per /__gallery state at 375 and 1280 px
                           in target/gallery/ (prints the folder)
   build                   release build into dist/ (split wasm, .br/.gz beside each file) and its sizes
@@ -54,6 +57,7 @@ fn main() {
     let result: Result<()> = match command {
         "dev" => serve::dev(),
         "test" => test::test(),
+        "e2e" => test::e2e_alone(&rest),
         "build" => sizes::build().map(|_| ()),
         "preview" => serve::preview(&rest),
         "gallery" => serve::gallery(),

@@ -26,6 +26,18 @@ impl Tally {
         }
     }
 
+    /// Adds counts read from a runner's own report.
+    fn counted(&mut self, name: &str, ok: bool, passed: u64, failed: u64) {
+        self.passed += passed;
+        self.failed += failed;
+        if !ok || failed > 0 {
+            self.failures.push(name.to_owned());
+            if failed == 0 {
+                self.failed += 1;
+            }
+        }
+    }
+
     /// Adds the counts a test runner printed; a runner that failed without printing
     /// a failed count (a build error) still counts as one failure.
     fn suite(&mut self, name: &str, ok: bool, output: &str) {
@@ -175,8 +187,8 @@ pub fn test() -> Result<()> {
                 t.check("no regex in the browser's wasm", false);
             }
         }
-        match e2e() {
-            Ok((ok, out)) => t.suite("end-to-end tests", ok, &out),
+        match e2e(&[]) {
+            Ok(run) => t.counted("end-to-end tests", run.ok, run.passed, run.failed),
             Err(e) => {
                 eprintln!("end-to-end: {e:#}");
                 t.check("end-to-end tests", false);
@@ -196,9 +208,23 @@ pub fn test() -> Result<()> {
     Ok(())
 }
 
-/// The release build served by the mock API, driven by Playwright in headless Chromium;
-/// the designer-kit tests also get the development build, served by a second mock.
-fn e2e() -> Result<(bool, String)> {
+/// Where Playwright Test writes its JSON report (`playwright.config.mjs`).
+const PLAYWRIGHT_RESULTS: &str = "target/playwright-results.json";
+/// Its HTML report, with a trace and a screenshot of each failed test.
+pub const PLAYWRIGHT_REPORT: &str = "target/playwright-report";
+
+/// What an end-to-end run counted.
+pub struct E2eRun {
+    pub ok: bool,
+    pub passed: u64,
+    pub failed: u64,
+}
+
+/// The release build served by the mock API, driven by Playwright Test in headless Chromium;
+/// the designer-kit tests also get the development build, served by a second mock, and the
+/// nginx tests the release build under nginx. `args` go to `playwright test` (a file, `-g`
+/// and a title, `--project`).
+pub fn e2e(args: &[String]) -> Result<E2eRun> {
     crate::serve::dev_build()?;
     let server = MockServer::start_for_tests("dist")?;
     let dev_server = MockServer::start_for_tests(crate::serve::DEV_DIST)?;
@@ -210,20 +236,23 @@ fn e2e() -> Result<(bool, String)> {
         crate::serve::DEV_DIST,
         "--no-dev",
     ])?;
-    // Without nginx the smoke test fails on the missing NGINX_BASE_URL, visibly.
+    // Without nginx the nginx project fails on the missing NGINX_BASE_URL, visibly.
     let nginx = crate::nginx::start(server.url())
         .map_err(|e| eprintln!("nginx: {e:#}"))
         .ok();
-    let mut specs: Vec<_> = std::fs::read_dir(root().join("e2e"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
-        .collect();
-    specs.sort();
-    let mut node = cmd(
+    let results = root().join(PLAYWRIGHT_RESULTS);
+    let _ = std::fs::remove_file(&results);
+    let mut playwright = cmd(
         "node",
-        &["--test", "--test-reporter=spec", "--test-concurrency=1"],
+        &[
+            "node_modules/@playwright/test/cli.js",
+            "test",
+            "--config",
+            "playwright.config.mjs",
+        ],
     );
-    node.args(specs)
+    playwright
+        .args(args)
         .env("BASE_URL", server.url())
         .env("DEV_BASE_URL", dev_server.url())
         .env("NO_DEV_BASE_URL", no_dev_server.url())
@@ -242,17 +271,64 @@ fn e2e() -> Result<(bool, String)> {
         .env("ROUTES", serde_json::to_string(&crate::routes::paths())?)
         .env("CHROMIUM", toolchain::CHROMIUM)
         .env("SCREENSHOT_DIR", root().join("target/screenshots"));
-    let result = tee(node);
+    let ok = crate::run::status(playwright).is_ok();
     drop(nginx);
     drop(server);
     drop(dev_server);
     drop(no_dev_server);
-    result
+    let report = std::fs::read_to_string(&results)
+        .map_err(anyhow::Error::from)
+        .and_then(|text| playwright_counts(&text));
+    let (passed, failed) = match report {
+        Ok(counts) => counts,
+        // No report: the runner itself failed (a syntax error, a missing package).
+        Err(e) => {
+            eprintln!("no Playwright report in {PLAYWRIGHT_RESULTS}: {e:#}");
+            (0, 1)
+        }
+    };
+    if !ok || failed > 0 {
+        eprintln!(
+            "end-to-end: report with traces in {PLAYWRIGHT_REPORT}/index.html \
+             (open: npx playwright show-report {PLAYWRIGHT_REPORT})"
+        );
+    }
+    Ok(E2eRun { ok, passed, failed })
+}
+
+/// `cargo xtask e2e`: the end-to-end tests alone, against `dist/` as it is (built if missing).
+pub fn e2e_alone(args: &[String]) -> Result<()> {
+    toolchain::setup(Needs::ALL)?;
+    if !root().join("dist/index.html").exists() {
+        sizes::release_build()?;
+    }
+    let run = e2e(args)?;
+    println!("{} passed, {} failed", run.passed, run.failed);
+    if !run.ok || run.failed > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// (passed, failed) from Playwright's JSON report: a flaky test (passed only on a retry)
+/// and an error outside any test (a file that does not load) count as failures.
+fn playwright_counts(report: &str) -> Result<(u64, u64)> {
+    let json: serde_json::Value = serde_json::from_str(report)?;
+    let stat = |key: &str| json["stats"][key].as_u64().unwrap_or(0);
+    let errors = json["errors"].as_array().map_or(0, Vec::len) as u64;
+    Ok((stat("expected"), stat("unexpected") + stat("flaky") + errors))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::count_results;
+    use super::{count_results, playwright_counts};
+
+    #[test]
+    fn counts_playwrights_json_report() {
+        let report = r#"{"stats":{"expected":61,"skipped":0,"unexpected":2,"flaky":1},"errors":[{"message":"x"}]}"#;
+        assert_eq!(playwright_counts(report).unwrap(), (61, 4));
+        assert!(playwright_counts("not json").is_err());
+    }
 
     #[test]
     fn counts_cargo_and_node_summaries() {

@@ -114,13 +114,14 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
         let opt = version_word(probe(&wasm_opt.to_string_lossy(), &["--version"]), 2);
         let packages = [
             "playwright-core/package.json",
+            "@playwright/test/cli.js",
             "terser/package.json",
             "vnu-jar/build/dist/vnu.jar",
         ]
         .iter()
         .all(|p| root().join("node_modules").join(p).exists());
         out.push(Check {
-            name: "node_modules (wasm-opt 132, terser, playwright-core, axe-core, vnu-jar)",
+            name: "node_modules (wasm-opt 132, terser, Playwright Test, axe-core, vnu-jar)",
             ok: opt.as_deref() == Some(WASM_OPT_VERSION) && packages,
             found: opt.map(|v| format!("wasm-opt {v}")),
             fix: "npm ci --no-audit --no-fund".into(),
