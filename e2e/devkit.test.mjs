@@ -121,6 +121,10 @@ const EXPECT = {
 test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async ({ page: index, newPage }) => {
   test.setTimeout(900_000);
   const html = htmlCheck('nu-html-gallery');
+  // The index frames every state; the mock's CSP (`frame-ancestors 'none'`, as in
+  // production) refuses them here. Under `cargo xtask dev` (trunk serve) they show; each
+  // state is checked on its own page below.
+  index.allowErrors(/^Framing '.*' violates the following Content Security Policy directive: "frame-ancestors 'none'"/);
   await index.goto('/__gallery');
   const links = index.locator('a[data-state]');
   await expect(links.first()).toBeAttached();

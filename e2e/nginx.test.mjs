@@ -11,20 +11,17 @@ test.beforeEach(({ baseURL }) => {
   expect(baseURL, 'NGINX_BASE_URL is set: nginx started (see the nginx lines above if not)').toBeTruthy();
 });
 
-test('nginx asks for the prototype\'s password on every path, and refuses a wrong one', async ({ playwright, baseURL, request }) => {
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const wrong = await playwright.request.newContext({
-    baseURL, extraHTTPHeaders: { authorization: `Basic ${Buffer.from(`${USER}:wrong`).toString('base64')}` },
-  });
+test('nginx asks for the prototype\'s password on every path, and refuses a wrong one', async ({ baseURL, request }) => {
+  // Plain requests, outside the project's credentials.
+  const wrong = { authorization: `Basic ${Buffer.from(`${USER}:wrong`).toString('base64')}` };
   for (const path of ['/', '/dang-ky/thue-bao-di-dong', '/api/captcha', '/robots.txt']) {
-    const none = await anonymous.get(path);
-    expect(none.status(), `${path} without credentials`).toBe(401);
-    expect(none.headers()['www-authenticate'] ?? '').toMatch(/^Basic realm="prototype"/);
-    expect((await wrong.get(path)).status(), `${path} with a wrong password`).toBe(401);
+    const url = new URL(path, baseURL);
+    const none = await fetch(url);
+    expect(none.status, `${path} without credentials`).toBe(401);
+    expect(none.headers.get('www-authenticate') ?? '').toMatch(/^Basic realm="prototype"/);
+    expect((await fetch(url, { headers: wrong })).status, `${path} with a wrong password`).toBe(401);
     expect((await request.get(path)).status(), `${path} with the password`).toBe(200);
   }
-  await anonymous.dispose();
-  await wrong.dispose();
 });
 
 test('nginx serves the build: deep links, pre-compressed files, caching and security headers', async ({ request }) => {

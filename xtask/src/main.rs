@@ -24,7 +24,7 @@ usage: cargo xtask <command>
                           release build + size budget, end-to-end tests; ends with `N passed, N failed`
   e2e [-- <playwright args>]
                           the end-to-end tests alone against the current release build (built if
-                          missing): a file (e2e/account.test.mjs), -g "a title", --project dev
+                          missing): a file (e2e/account.test.mjs), -g TITLE, --project dev
   gallery                 development build; one PNG per /__gallery state at 375 and 1280 px
                           in target/gallery/ (prints the folder)
   build                   release build into dist/ (split wasm, .br/.gz beside each file) and its sizes

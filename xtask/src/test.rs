@@ -316,7 +316,10 @@ fn playwright_counts(report: &str) -> Result<(u64, u64)> {
     let json: serde_json::Value = serde_json::from_str(report)?;
     let stat = |key: &str| json["stats"][key].as_u64().unwrap_or(0);
     let errors = json["errors"].as_array().map_or(0, Vec::len) as u64;
-    Ok((stat("expected"), stat("unexpected") + stat("flaky") + errors))
+    Ok((
+        stat("expected"),
+        stat("unexpected") + stat("flaky") + errors,
+    ))
 }
 
 #[cfg(test)]
