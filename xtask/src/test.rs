@@ -26,7 +26,8 @@ impl Tally {
         }
     }
 
-    /// Adds counts read from a runner's own report.
+    /// Adds counts read from a runner's own report; a runner that failed without a failed
+    /// count (a build error) still counts as one failure.
     fn counted(&mut self, name: &str, ok: bool, passed: u64, failed: u64) {
         self.passed += passed;
         self.failed += failed;
@@ -38,49 +39,29 @@ impl Tally {
         }
     }
 
-    /// Adds the counts a test runner printed; a runner that failed without printing
-    /// a failed count (a build error) still counts as one failure.
+    /// Adds the counts a test runner printed.
     fn suite(&mut self, name: &str, ok: bool, output: &str) {
         let (passed, failed) = count_results(output);
-        self.passed += passed;
-        self.failed += failed;
-        if !ok || failed > 0 {
-            self.failures.push(name.to_owned());
-            if failed == 0 {
-                self.failed += 1;
-            }
-        }
+        self.counted(name, ok, passed, failed);
     }
 }
 
-/// Sums `test result: … N passed; M failed` (cargo test, wasm-bindgen-test-runner)
-/// and `# pass N` / `# fail N` or `ℹ pass N` / `ℹ fail N` (node --test).
+/// Sums `test result: … N passed; M failed` (cargo test, wasm-bindgen-test-runner).
 fn count_results(output: &str) -> (u64, u64) {
-    let mut passed = 0;
-    let mut failed = 0;
     let number_before = |line: &str, word: &str| -> Option<u64> {
         let i = line.find(word)?;
         line[..i].split_whitespace().last()?.parse().ok()
     };
-    for line in output.lines() {
-        let line = line.trim();
-        if line.starts_with("test result:") {
-            passed += number_before(line, " passed").unwrap_or(0);
-            failed += number_before(line, " failed").unwrap_or(0);
-        } else if let Some(rest) = line.strip_prefix("# ").or_else(|| line.strip_prefix("ℹ ")) {
-            let mut words = rest.split_whitespace();
-            let (kind, n) = (
-                words.next(),
-                words.next().and_then(|n| n.parse::<u64>().ok()),
-            );
-            match (kind, n, words.next()) {
-                (Some("pass"), Some(n), None) => passed += n,
-                (Some("fail"), Some(n), None) => failed += n,
-                _ => {}
-            }
-        }
-    }
-    (passed, failed)
+    output
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("test result:"))
+        .fold((0, 0), |(passed, failed), line| {
+            (
+                passed + number_before(line, " passed").unwrap_or(0),
+                failed + number_before(line, " failed").unwrap_or(0),
+            )
+        })
 }
 
 pub fn test() -> Result<()> {
@@ -334,10 +315,10 @@ mod tests {
     }
 
     #[test]
-    fn counts_cargo_and_node_summaries() {
+    fn counts_cargo_summaries() {
         let out = "test result: ok. 33 passed; 0 failed; 0 ignored\n\
                    test result: FAILED. 2 passed; 1 failed; 0 ignored\n\
-                   # pass 4\n# fail 0\nℹ pass 2\nℹ fail 1\n# passes here 9\n";
-        assert_eq!(count_results(out), (41, 2));
+                   running 3 tests\n  test result: ok. 4 passed; 0 failed;\n";
+        assert_eq!(count_results(out), (39, 1));
     }
 }
