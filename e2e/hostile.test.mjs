@@ -43,7 +43,7 @@ test.describe('on a phone', () => {
     await submit(page).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
     await expect(summary).toBeVisible();
-    expect(await summary.getByRole('link').count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => summary.getByRole('link').count()).toBeGreaterThanOrEqual(4);
     await expect(page.getByText('Họ và tên phải có tối đa 100 ký tự').first()).toBeVisible();
     for (const label of ['Số CMND/CCCD', 'Họ và tên', 'Số điện thoại']) {
       await expect(page.getByLabel(label), `${label} keeps what was pasted`).toHaveValue(long);
