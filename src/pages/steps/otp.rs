@@ -120,10 +120,19 @@ impl CodeStep {
     }
 }
 
-/// This flow's words where the code step's differ: where the code went, the way back, and
-/// what a forgotten flow says.
-fn words(kind: FlowKind) -> (OtpUi, OtpUi, OtpUi) {
-    match kind {
+/// Where the code step's words differ by flow.
+#[derive(Clone, Copy)]
+struct FlowWords {
+    /// Where the code went.
+    sent_to: OtpUi,
+    /// The link back to the flow's first step.
+    back: OtpUi,
+    /// The server no longer knows the flow.
+    gone: OtpUi,
+}
+
+fn words(kind: FlowKind) -> FlowWords {
+    let (sent_to, back, gone) = match kind {
         FlowKind::Registration => (OtpUi::OtpSentTo, OtpUi::ChangePhone, OtpUi::StartAgain),
         FlowKind::Reset => (OtpUi::ResetOtpSentTo, OtpUi::ChangePhone, OtpUi::StartAgain),
         FlowKind::SignIn => (
@@ -131,7 +140,47 @@ fn words(kind: FlowKind) -> (OtpUi, OtpUi, OtpUi) {
             OtpUi::BackToSignIn,
             OtpUi::SignInStartAgain,
         ),
+    };
+    FlowWords {
+        sent_to,
+        back,
+        gone,
     }
+}
+
+/// `…/otp/verify`: on to the password step, or (signing in) signed in and to the account.
+fn verify_request(step: CodeStep, kind: FlowKind) -> PageRequest<CodeAccepted> {
+    let (flow, session, navigate) = (step.flow, use_session(), use_navigate());
+    PageRequest::new(move |answer| match answer {
+        Ok(CodeAccepted::PasswordStep(v)) => {
+            flow.update(|f| f.verified(v.password_token));
+            navigate(kind.path(Step::Password), Default::default());
+        }
+        Ok(CodeAccepted::SignedIn(signed_in)) => {
+            if let Some(account) = flow.try_update(|f| f.signed_in(signed_in)) {
+                session.sign_in(account.username.clone(), account.signed_in(), None);
+            }
+            navigate(kind.path(Step::Done), Default::default());
+        }
+        Err(failure) => {
+            step.code.set(String::new());
+            step.refused(otp_outcome(&failure));
+        }
+    })
+}
+
+/// `…/otp/resend`: a new code, its clock from the server's times.
+fn resend_request(step: CodeStep) -> PageRequest<OtpResent> {
+    PageRequest::new(move |answer: Result<OtpResent, _>| match answer {
+        Ok(r) => {
+            let fresh = OtpClock::from_status(&r.otp, client_now_ms());
+            step.update_clock(|c| *c = fresh);
+            step.code.set(String::new());
+            step.notice.set(None);
+            step.resent.set(true);
+        }
+        Err(failure) => step.refused(otp_outcome(&failure)),
+    })
 }
 
 /// Screen 4 (and the code step of a reset and of signing in).
@@ -148,36 +197,8 @@ pub fn OtpPage() -> impl IntoView {
             || matches!(step.notice.get(), Some(OtpNotice::Incorrect { .. }))
     });
 
-    let session = use_session();
-    let verify = PageRequest::<CodeAccepted>::new({
-        let navigate = navigate.clone();
-        move |answer| match answer {
-            Ok(CodeAccepted::PasswordStep(v)) => {
-                flow.update(|f| f.verified(v.password_token));
-                navigate(kind.path(Step::Password), Default::default());
-            }
-            Ok(CodeAccepted::SignedIn(signed_in)) => {
-                if let Some(account) = flow.try_update(|f| f.signed_in(signed_in)) {
-                    session.sign_in(account.username.clone(), account.signed_in(), None);
-                }
-                navigate(kind.path(Step::Done), Default::default());
-            }
-            Err(failure) => {
-                step.code.set(String::new());
-                step.refused(otp_outcome(&failure));
-            }
-        }
-    });
-    let resend = PageRequest::<OtpResent>::new(move |answer| match answer {
-        Ok(r) => {
-            let fresh = OtpClock::from_status(&r.otp, client_now_ms());
-            step.update_clock(|c| *c = fresh);
-            step.code.set(String::new());
-            step.notice.set(None);
-            step.resent.set(true);
-        }
-        Err(failure) => step.refused(otp_outcome(&failure)),
-    });
+    let verify = verify_request(step, kind);
+    let resend = resend_request(step);
     let busy = Signal::derive(move || verify.pending().get() || resend.pending().get());
 
     let on_verify = move |ev: leptos::ev::SubmitEvent| {
@@ -224,7 +245,7 @@ pub fn OtpPage() -> impl IntoView {
                 </button>
             </form>
             <Resend step=step busy=busy on_resend=on_resend/>
-            <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(words(kind).1)}</a></p>
+            <p><a href=kind.path(Step::Details) on:click=change_phone>{i18n.t(words(kind).back)}</a></p>
         </section>
     }
 }
@@ -235,7 +256,7 @@ fn SentTo(step: CodeStep, kind: FlowKind) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="lead">
-            {i18n.t(words(kind).0)} " "
+            {i18n.t(words(kind).sent_to)} " "
             <strong class="phone-masked">{move || step.started().map(|s| s.phone_masked).unwrap_or_default()}</strong>
         </p>
     }
@@ -265,7 +286,7 @@ fn CodeNotices(step: CodeStep, kind: FlowKind) -> impl IntoView {
             OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(step.locked_left()))])),
             OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(ErrorCode::ResendTooSoon, &[("time", &mmss(retry_after_s))])),
             OtpNotice::ResendLimit => Some(i18n.get(ErrorCode::ResendLimit).to_owned()),
-            OtpNotice::StartAgain => Some(i18n.get(words(kind).2).to_owned()),
+            OtpNotice::StartAgain => Some(i18n.get(words(kind).gone).to_owned()),
             OtpNotice::Retry => Some(i18n.get(Ui::RetryBody).to_owned()),
             OtpNotice::Incorrect { .. } => None,
         }).map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
