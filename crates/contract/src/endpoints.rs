@@ -27,8 +27,6 @@ pub enum FlowAction {
 }
 
 impl FlowAction {
-    pub const ALL: [FlowAction; 3] = [FlowAction::Resend, FlowAction::Verify, FlowAction::Password];
-
     /// The part after `{base}/{id}/`.
     pub fn suffix(self) -> &'static str {
         match self {

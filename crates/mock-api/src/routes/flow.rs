@@ -1,18 +1,19 @@
-//! The steps registration and password reset share: resend, verify, set the password; the
-//! code steps serve signing in too (`session.rs`).
+//! What the flows share: their start (the first code, sent), resend, verify, and for
+//! registration and reset the password; signing in uses the code steps (`session.rs`).
 
-use super::registrations::sms_for;
+use super::host_of;
 use crate::error::{ApiJson, AppError};
-use crate::otp::OtpError;
+use crate::otp::{Otp, OtpError};
 use crate::passwords;
+use crate::personas::SMS_NEVER_ARRIVES_PHONE;
 use crate::state::{random_code, random_id};
-use crate::store::{Account, Applicant, Flow, FlowKind};
+use crate::store::{Account, Applicant, Flow, FlowKind, Sms, Store};
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{
-    AccountReady, ApiError, ErrorCode, OtpResent, OtpVerified, SetPasswordRequest,
+    AccountReady, ApiError, ErrorCode, OtpResent, OtpStatus, OtpVerified, SetPasswordRequest,
     VerifyOtpRequest, MOBILE_VERIFICATION_LEVEL,
 };
 use contract::endpoints::{flow_pattern, FlowAction};
@@ -23,6 +24,70 @@ use time::{Duration, OffsetDateTime};
 
 /// How long a verified code's password token lasts.
 const PASSWORD_TOKEN_TTL: Duration = Duration::minutes(10);
+
+/// A flow just started: its id, the phone its code went to (masked) and the code's status.
+pub(super) struct Started {
+    pub id: String,
+    pub phone_masked: String,
+    pub otp: OtpStatus,
+}
+
+/// Starts a flow of `kind` for `applicant`: its first code issued and sent (when it can be),
+/// the flow kept under a new id. The page's host goes into each SMS's WebOTP line.
+pub(super) fn start_flow(
+    s: &AppState,
+    store: &mut Store,
+    kind: FlowKind,
+    applicant: Applicant,
+    headers: &HeaderMap,
+    now: OffsetDateTime,
+) -> Started {
+    let flow = Flow {
+        kind,
+        otp: Otp::issue(random_code(), &s.policy, now),
+        applicant,
+        password_token: None,
+        sms_host: host_of(headers),
+        started_at: now,
+    };
+    let started = Started {
+        id: random_id(),
+        phone_masked: flow.phone().masked(),
+        otp: flow.otp.status(&s.policy, now),
+    };
+    if let Some(sms) = sms_for(&flow, now) {
+        store.send_sms(sms);
+    }
+    store.flows.insert(started.id.clone(), flow);
+    started
+}
+
+/// The SMS carrying the flow's current code; none for the persona whose SMS never
+/// arrives, or for a reset that matched no account.
+fn sms_for(flow: &Flow, now: OffsetDateTime) -> Option<Sms> {
+    let phone = flow.phone().as_str();
+    let unknown_reset = matches!(flow.applicant, Applicant::Existing { username: None, .. });
+    if phone == SMS_NEVER_ARRIVES_PHONE || unknown_reset {
+        return None;
+    }
+    let code = flow.otp.code().to_owned();
+    let purpose = match flow.kind {
+        FlowKind::Registration => "dang ky tai khoan",
+        FlowKind::Reset => "dat lai mat khau",
+        FlowKind::SignIn => "dang nhap",
+    };
+    let text = format!(
+        "Ma OTP {purpose} Cong Dich vu cong quoc gia: {code}. Hieu luc 5 phut. \
+         KHONG cung cap ma nay cho bat ky ai.\n\n@{host} #{code}",
+        host = flow.sms_host
+    );
+    Some(Sms {
+        to: phone.to_owned(),
+        text,
+        code,
+        sent_at: now,
+    })
+}
 
 fn otp_error(e: OtpError) -> AppError {
     match e {

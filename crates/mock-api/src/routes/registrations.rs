@@ -1,15 +1,13 @@
-use super::{host_of, ip_of, ClientAddr};
+use super::flow::start_flow;
+use super::{ip_of, ClientAddr};
 use crate::error::{ApiJson, AppError};
-use crate::otp::Otp;
-use crate::personas::{CARRIER_MISMATCH_PHONE, SMS_NEVER_ARRIVES_PHONE};
-use crate::state::{random_code, random_id};
-use crate::store::{Applicant, Flow, FlowKind, Sms};
+use crate::personas::CARRIER_MISMATCH_PHONE;
+use crate::store::{Applicant, FlowKind};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, RegistrationRequest, RegistrationStarted};
-use time::OffsetDateTime;
 
 /// `POST /api/registrations`: captcha, then the shared form rules, then the account and
 /// carrier checks; on success a flow with its first code.
@@ -53,55 +51,20 @@ pub async fn start(
         return Err(ErrorCode::CarrierMismatch.into());
     }
 
-    let code = random_code();
-    let flow = Flow {
-        kind: FlowKind::Registration,
-        otp: Otp::issue(code, &s.policy, now),
-        applicant: Applicant::New(valid),
-        password_token: None,
-        sms_host: host_of(&headers),
-        started_at: now,
-    };
-    let phone_masked = flow.phone().masked();
-    let otp = flow.otp.status(&s.policy, now);
-    let id = random_id();
-    if let Some(sms) = sms_for(&flow, now) {
-        store.send_sms(sms);
-    }
-    store.flows.insert(id.clone(), flow);
+    let started = start_flow(
+        &s,
+        &mut store,
+        FlowKind::Registration,
+        Applicant::New(valid),
+        &headers,
+        now,
+    );
     Ok((
         StatusCode::CREATED,
         Json(RegistrationStarted {
-            registration_id: id,
-            phone_masked,
-            otp,
+            registration_id: started.id,
+            phone_masked: started.phone_masked,
+            otp: started.otp,
         }),
     ))
-}
-
-/// The SMS carrying the flow's current code; none for the persona whose SMS never
-/// arrives, or for a reset that matched no account.
-pub(super) fn sms_for(flow: &Flow, now: OffsetDateTime) -> Option<Sms> {
-    let phone = flow.phone().as_str();
-    let unknown_reset = matches!(flow.applicant, Applicant::Existing { username: None, .. });
-    if phone == SMS_NEVER_ARRIVES_PHONE || unknown_reset {
-        return None;
-    }
-    let code = flow.otp.code().to_owned();
-    let purpose = match flow.kind {
-        FlowKind::Registration => "dang ky tai khoan",
-        FlowKind::Reset => "dat lai mat khau",
-        FlowKind::SignIn => "dang nhap",
-    };
-    let text = format!(
-        "Ma OTP {purpose} Cong Dich vu cong quoc gia: {code}. Hieu luc 5 phut. \
-         KHONG cung cap ma nay cho bat ky ai.\n\n@{host} #{code}",
-        host = flow.sms_host
-    );
-    Some(Sms {
-        to: phone.to_owned(),
-        text,
-        code,
-        sent_at: now,
-    })
 }

@@ -1,9 +1,7 @@
-use super::registrations::sms_for;
-use super::{host_of, ip_of, ClientAddr};
+use super::flow::start_flow;
+use super::{ip_of, ClientAddr};
 use crate::error::{ApiJson, AppError};
-use crate::otp::Otp;
-use crate::state::{random_code, random_id};
-use crate::store::{Applicant, Flow, FlowKind};
+use crate::store::{Applicant, FlowKind};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -47,27 +45,14 @@ pub async fn start(
         .get(id.as_str())
         .filter(|a| a.phone == phone.as_str())
         .map(|a| a.id_number.clone());
-    let flow = Flow {
-        kind: FlowKind::Reset,
-        otp: Otp::issue(random_code(), &s.policy, now),
-        applicant: Applicant::Existing { username, phone },
-        password_token: None,
-        sms_host: host_of(&headers),
-        started_at: now,
-    };
-    let phone_masked = flow.phone().masked();
-    let otp = flow.otp.status(&s.policy, now);
-    let reset_id = random_id();
-    if let Some(sms) = sms_for(&flow, now) {
-        store.send_sms(sms);
-    }
-    store.flows.insert(reset_id.clone(), flow);
+    let applicant = Applicant::Existing { username, phone };
+    let started = start_flow(&s, &mut store, FlowKind::Reset, applicant, &headers, now);
     Ok((
         StatusCode::CREATED,
         Json(PasswordResetStarted {
-            reset_id,
-            phone_masked,
-            otp,
+            reset_id: started.id,
+            phone_masked: started.phone_masked,
+            otp: started.otp,
         }),
     ))
 }

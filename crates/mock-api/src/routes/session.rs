@@ -1,14 +1,11 @@
 //! Signing in as the portal did: the ID number, the password and a captcha, then a code by
 //! SMS to the account's phone (`/api/session`, then its challenge's code steps).
 
-use super::flow::{check_code, flow_mut, resend};
-use super::host_of;
-use super::registrations::sms_for;
+use super::flow::{check_code, flow_mut, resend, start_flow};
 use crate::error::{ApiJson, AppError};
-use crate::otp::{seconds_until, Otp};
+use crate::otp::seconds_until;
 use crate::passwords;
-use crate::state::{random_code, random_id};
-use crate::store::{Account, Applicant, Flow, FlowKind};
+use crate::store::{Account, Applicant, FlowKind};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -54,27 +51,23 @@ pub async fn sign_in(
     let phone = Phone::parse(&account.phone)
         // Only a hand-edited state file holds a number the contract refuses.
         .map_err(|_| AppError::new(ErrorCode::Unavailable))?;
-    let flow = Flow {
-        kind: FlowKind::SignIn,
-        otp: Otp::issue(random_code(), &s.policy, now),
-        applicant: Applicant::Existing {
-            username: Some(account.id_number),
-            phone,
-        },
-        password_token: None,
-        sms_host: host_of(&headers),
-        started_at: now,
+    let applicant = Applicant::Existing {
+        username: Some(account.id_number),
+        phone,
     };
+    let started = start_flow(
+        &s,
+        &mut s.store(),
+        FlowKind::SignIn,
+        applicant,
+        &headers,
+        now,
+    );
     let challenge = SignInChallenge {
-        challenge_id: random_id(),
-        phone_masked: flow.phone().masked(),
-        otp: flow.otp.status(&s.policy, now),
+        challenge_id: started.id,
+        phone_masked: started.phone_masked,
+        otp: started.otp,
     };
-    let mut store = s.store();
-    if let Some(sms) = sms_for(&flow, now) {
-        store.send_sms(sms);
-    }
-    store.flows.insert(challenge.challenge_id.clone(), flow);
     Ok(Json(challenge))
 }
 
