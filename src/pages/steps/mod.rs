@@ -1,6 +1,7 @@
 //! The steps a registration and a password reset share (code, then password; signing in
-//! shares the code step) under one layout route per flow. The layout owns the flow's state and saves it to sessionStorage
-//! (a reload resumes the step); each step's guard is the route table's (`crate::guards`).
+//! shares the code step) under one layout route per flow. The layout owns the flow's state
+//! and saves it to sessionStorage (a reload resumes the step); each step's guard is the
+//! route table's (`crate::guards`).
 
 pub mod otp;
 pub mod password;

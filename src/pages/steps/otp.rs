@@ -158,7 +158,7 @@ fn verify_request(step: CodeStep, kind: FlowKind) -> PageRequest<CodeAccepted> {
         }
         Ok(CodeAccepted::SignedIn(signed_in)) => {
             if let Some(account) = flow.try_update(|f| f.signed_in(signed_in)) {
-                session.sign_in(account.username.clone(), account.signed_in(), None);
+                session.sign_in(account, None);
             }
             navigate(kind.path(Step::Done), Default::default());
         }
