@@ -24,8 +24,10 @@ pub const FEATURE: &str = "split";
 
 /// Link arguments the splitter needs (it reads the relocations to move code between
 /// modules), and shorter source paths in panic locations: a dependency's file is named from
-/// its crate's folder (`/leptos_router-0.8.17/src/link.rs`), without the machine's registry
+/// its crate's folder (`leptos_router-0.8.17/src/link.rs`), without the machine's registry
 /// path before it, which every wasm file would otherwise carry once per file it panics in.
+/// (The standard library's `/rustc/<commit>/…` paths come from its prebuilt metadata: a
+/// remap does not reach them.)
 pub fn rustflags() -> String {
     let mut flags = vec!["-C link-arg=--emit-relocs".to_owned()];
     let cargo_home = std::env::var_os("CARGO_HOME")
@@ -36,17 +38,7 @@ pub fn rustflags() -> String {
         .into_iter()
         .flatten()
         .filter_map(|entry| entry.ok().map(|e| e.path()));
-    // The standard library's files come as `/rustc/<commit>/library/…`.
-    let std_sources = crate::run::probe("rustc", &["-vV"])
-        .and_then(|v| {
-            Some(
-                v.lines()
-                    .find_map(|l| l.strip_prefix("commit-hash: "))?
-                    .to_owned(),
-            )
-        })
-        .map(|hash| std::path::PathBuf::from(format!("/rustc/{hash}")));
-    for prefix in indexes.chain(std_sources) {
+    for prefix in indexes {
         // RUSTFLAGS splits on spaces: a path with one stays as it is.
         if let Some(path) = prefix.to_str().filter(|p| !p.contains(' ')) {
             flags.push(format!("--remap-path-prefix={path}="));
