@@ -29,11 +29,6 @@ async function reachOtp(page, who) {
   await expectHeading(page, 'Nhập mã OTP');
 }
 
-/** The text the page's own focus is on is the error summary. */
-async function focusIsOnTheSummary(page) {
-  return page.evaluate(() => document.activeElement?.classList.contains('error-summary'));
-}
-
 for (const width of [375, 1280]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
@@ -93,7 +88,7 @@ test.describe('on a phone', () => {
     await expect(summary).toBeVisible();
     await expect(page).toHaveTitle(/^Lỗi: /);
     await expect(summary.getByRole('link')).toHaveCount(5);
-    await expect.poll(() => focusIsOnTheSummary(page)).toBe(true);
+    await expect(summary, 'the summary takes focus').toBeFocused();
     await screenshot(page, '3-details-errors');
     await summary.getByRole('link', { name: 'Nhập số điện thoại di động' }).click();
     await expect(page.getByLabel('Số điện thoại')).toBeFocused();
