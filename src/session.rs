@@ -2,7 +2,7 @@
 //! account page, cleared by "Đăng xuất". Kept in sessionStorage (name and level, never a
 //! password) so a reload stays signed in; closing the tab ends it.
 
-use contract::api::AccountReady;
+use contract::api::SignedIn;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -30,13 +30,12 @@ pub struct Session {
 }
 
 impl Session {
-    /// Signed in as `account` (a right sign-in code, or a finished reset).
-    pub fn sign_in(self, account: AccountReady, flash: Option<Flash>) {
+    pub fn sign_in(self, username: String, signed_in: SignedIn, flash: Option<Flash>) {
         self.flash.set(flash);
         self.account.set(Some(Account {
-            username: account.username,
-            full_name: account.full_name,
-            verification_level: account.verification_level,
+            username,
+            full_name: signed_in.full_name,
+            verification_level: signed_in.verification_level,
         }));
     }
 

@@ -15,7 +15,7 @@ use crate::pages::{
     reset::ResetStartPage, sign_in::SignInPage,
 };
 use crate::session::{use_session, Account};
-use contract::api::AccountReady;
+use contract::api::SignedIn;
 use contract::personas::{EXISTING_ID, EXISTING_NAME};
 use contract::route_table::Guard;
 use leptos::prelude::*;
@@ -81,8 +81,8 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
     let session = use_session();
     if state.signed_in {
         session.sign_in(
-            AccountReady {
-                username: EXISTING_ID.into(),
+            EXISTING_ID.into(),
+            SignedIn {
                 full_name: EXISTING_NAME.into(),
                 verification_level: 2,
             },

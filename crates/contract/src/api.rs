@@ -130,6 +130,16 @@ pub struct AccountReady {
     pub verification_level: u8,
 }
 
+impl AccountReady {
+    /// Who is signed in once this account is.
+    pub fn signed_in(&self) -> SignedIn {
+        SignedIn {
+            full_name: self.full_name.clone(),
+            verification_level: self.verification_level,
+        }
+    }
+}
+
 /// The portal's sign-in: the ID number as username, the password and the captcha.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

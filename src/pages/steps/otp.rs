@@ -158,7 +158,7 @@ fn verify_request(step: CodeStep, kind: FlowKind) -> PageRequest<CodeAccepted> {
         }
         Ok(CodeAccepted::SignedIn(signed_in)) => {
             if let Some(account) = flow.try_update(|f| f.signed_in(signed_in)) {
-                session.sign_in(account, None);
+                session.sign_in(account.username.clone(), account.signed_in(), None);
             }
             navigate(kind.path(Step::Done), Default::default());
         }

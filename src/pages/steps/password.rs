@@ -126,10 +126,15 @@ fn refusal_notice(i18n: I18n, refusal: PasswordRefusal) -> impl IntoView {
 
 /// The flow is done; a reset has signed the citizen in.
 fn finish(session: Session, kind: FlowKind, flow: RwSignal<FlowState>, account: AccountReady) {
-    flow.update(|f| f.finished(account.username.clone()));
     if kind.ends_signed_in() {
-        session.sign_in(account, Some(Flash::PasswordChanged));
+        let signed_in = account.signed_in();
+        session.sign_in(
+            account.username.clone(),
+            signed_in,
+            Some(Flash::PasswordChanged),
+        );
     }
+    flow.update(|f| f.finished(account.username));
 }
 
 /// The rules as typed, and which of them are unmet once the citizen has tried.
