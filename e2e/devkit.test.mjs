@@ -2,6 +2,9 @@
 // project's base URL), and their absence from the release build (BASE_URL).
 import { test, expect } from './fixtures.mjs';
 import { axeViolations, expectHeading, htmlCheck, overflow, screenshot } from './support.mjs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const RELEASE = process.env.BASE_URL;
 const NO_DEV = process.env.NO_DEV_BASE_URL;
@@ -91,6 +94,10 @@ test('"Expire the code now" moves both clocks: the OTP screen shows it expired',
   await expect(page.locator('.timer')).toHaveText('00:00');
 });
 
+// The gallery index frames every state; the mock's CSP (`frame-ancestors 'none'`, as in
+// production) refuses them. Under `cargo xtask dev` (trunk serve) they show.
+const FRAMING_REFUSED = /^Framing '.*' violates the following Content Security Policy directive: "frame-ancestors 'none'"/;
+
 /** What a few states must show: the state is really the one its name says. */
 const EXPECT = {
   'details-errors': 'Có lỗi cần sửa',
@@ -121,10 +128,8 @@ const EXPECT = {
 test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async ({ page: index, newPage }) => {
   test.setTimeout(900_000);
   const html = htmlCheck('nu-html-gallery');
-  // The index frames every state; the mock's CSP (`frame-ancestors 'none'`, as in
-  // production) refuses them here. Under `cargo xtask dev` (trunk serve) they show; each
-  // state is checked on its own page below.
-  index.allowErrors(/^Framing '.*' violates the following Content Security Policy directive: "frame-ancestors 'none'"/);
+  // Each state is checked on its own page below (the index's frames are refused here).
+  index.allowErrors(FRAMING_REFUSED);
   await index.goto('/__gallery');
   const links = index.locator('a[data-state]');
   await expect(links.first()).toBeAttached();
@@ -152,4 +157,70 @@ test('every gallery state renders from its own link: no console error, no axe WC
   // The W3C checker on every state's DOM: attribute values (autocomplete tokens…), element
   // nesting and ids that axe does not judge.
   expect(html.errors()).toEqual([]);
+});
+
+// The visual review's own check: one rule of a scratch copy of the stylesheet changed, and
+// exactly the states that show what it styles are reported changed, at each width.
+const SCRATCH_STATES = ['home', 'details-empty', 'details-errors', 'details-account-exists', 'password-partial',
+  'password-errors', 'sign-in', 'sign-in-error', 'sign-in-captcha-wrong', 'otp-wrong-code'];
+
+test('the visual review reports exactly the states a changed style rule shows on', async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const dir = 'target/gallery-scratch';
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await page.goto('/');
+  const href = await page.locator('link[rel="stylesheet"]').getAttribute('href');
+  const built = await (await page.request.get(href)).text();
+  const rule = '.error-summary { border: 4px solid var(--color-error);';
+  expect(built, 'the rule to change is in the build').toContain(rule);
+  const stylesheet = join(dir, 'scratch.css');
+  writeFileSync(stylesheet, built.replace(rule, '.error-summary { border: 4px solid #1d4e89;'));
+
+  const run = spawnSync('node', ['e2e/gallery.mjs', '--compare', '--only', SCRATCH_STATES.join(','),
+    '--stylesheet', stylesheet, '--out', join(dir, 'out')], { env: { ...process.env, BASE_URL: baseURL }, encoding: 'utf8' });
+  expect(run.status, `a changed state fails the review:\n${run.stdout}${run.stderr}`).toBe(1);
+  const review = JSON.parse(readFileSync(join(dir, 'out/review.json'), 'utf8'));
+  const reported = review.changed.map((c) => `${c.key}@${c.width}`).sort();
+
+  // Which states show an error summary, seen on each state's page.
+  const showing = [];
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const key of SCRATCH_STATES) {
+      await page.goto(`/__gallery/${key}`);
+      await expect(page.locator('body[data-gallery-ready]')).toBeAttached();
+      if (await page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Có lỗi cần sửa' }) }).count()) {
+        showing.push(`${key}@${width}`);
+      }
+    }
+  }
+  expect(showing.length, 'some states show the summary').toBeGreaterThan(0);
+  expect(showing.length, 'some do not').toBeLessThan(SCRATCH_STATES.length * 2);
+  expect(reported).toEqual(showing.sort());
+  expect(review.unchanged.length + review.changed.length).toBe(SCRATCH_STATES.length * 2);
+});
+
+test('the flow map lists every route and every gallery state, and each link it draws is on its screen', async ({ page }) => {
+  await page.goto('/__gallery/flow');
+  const map = page.getByRole('img', { name: /^Flow map/ });
+  await expect(map).toBeVisible();
+  for (const path of JSON.parse(process.env.ROUTES)) await expect(map, path).toContainText(path);
+  page.allowErrors(FRAMING_REFUSED);
+  await page.goto('/__gallery');
+  const keys = await page.locator('a[data-state]').evaluateAll((all) => all.map((a) => a.dataset.state));
+  await page.goto('/__gallery/flow');
+  for (const key of keys) await expect(map, key).toContainText(`→ ${key}`);
+  // "Trang chủ (home, /) → Chọn phương thức (choose-method, /dang-ky): “Đăng ký”"
+  const links = (await page.getByRole('listitem').allTextContents())
+    .map((line) => line.match(/^.* \(([a-z0-9-]+), [^)]*\) → .* \([a-z0-9-]+, ([^)]*)\): “(.+)”$/))
+    .filter(Boolean);
+  expect(links.length, 'the links between screens').toBeGreaterThanOrEqual(6);
+  for (const [, from, to, label] of links) {
+    await page.goto(`/__gallery/${from}`);
+    await expect(page.locator('body[data-gallery-ready]')).toBeAttached();
+    const link = page.getByRole('link', { name: label, exact: true }).first();
+    if (await link.count()) await expect(link, `${from}: “${label}”`).toHaveAttribute('href', to);
+    else await expect(page.getByRole('button', { name: label, exact: true }), `${from}: “${label}”`).toBeVisible();
+  }
 });

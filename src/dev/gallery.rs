@@ -1,7 +1,9 @@
 //! `/__gallery`: every state of every screen, each at phone and desktop width, and
 //! `/__gallery/{state}`: one state alone (what the iframes and `cargo xtask gallery` load).
 
+use super::flow_map::{flow_map, svg, Hrefs};
 use super::hooks::set_canned;
+use super::reach::how_to_reach;
 use super::script;
 use super::states::{canned, find, flow_state, GalleryState, Screen, STATES};
 use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
@@ -16,12 +18,15 @@ use crate::pages::{
 };
 use crate::session::{use_session, Account};
 use contract::api::SignedIn;
+use contract::endpoints::DEV_GALLERY_BASELINE;
 use contract::personas::{EXISTING_ID, EXISTING_NAME};
 use contract::route_table::Guard;
 use leptos::prelude::*;
 use std::time::Duration;
 
 pub const PREFIX: &str = "/__gallery";
+/// `/__gallery/flow`: the flow map (not a state's key: keys are tested not to be it).
+pub const FLOW: &str = "flow";
 
 /// The gallery's view for `path`, or None when the path is not the gallery's.
 pub fn route(path: &str) -> Option<AnyView> {
@@ -29,6 +34,9 @@ pub fn route(path: &str) -> Option<AnyView> {
         return Some(view! { <GalleryIndex/> }.into_any());
     }
     let key = path.strip_prefix("/__gallery/")?;
+    if key == FLOW {
+        return Some(view! { <FlowMapPage/> }.into_any());
+    }
     Some(match find(key) {
         Some(state) => view! { <GalleryStatePage state=state/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
@@ -43,7 +51,8 @@ fn GalleryIndex() -> impl IntoView {
             <p>
                 "Each state is the real screen with injected state. Link one with "
                 <code>"/__gallery#key"</code>", open it alone at "<code>"/__gallery/key"</code>
-                ", or write them all as PNGs with "<code>"cargo xtask gallery"</code>"."
+                ", or write them all as PNGs with "<code>"cargo xtask gallery"</code>". "
+                <a href="/__gallery/flow" rel="external">"The flow map"</a>" shows how they connect."
             </p>
             <nav aria-label="States">
                 <ul class="gallery__toc">
@@ -65,8 +74,54 @@ fn GalleryIndex() -> impl IntoView {
                                 title=format!("{} (1280 px)", s.title) width="1280" height="900" prop:loading="lazy"></iframe>
                         </div>
                     </div>
+                    <h3 id=format!("{}-reach", s.key)>"How to reach it in the running flow"</h3>
+                    <ol class="gallery__reach" aria-labelledby=format!("{}-reach", s.key)>
+                        {how_to_reach(s).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ol>
                 </article>
             }).collect_view()}
+        </section>
+    }
+}
+
+/// The flow map (`flow_map.rs`) with the committed baseline's thumbnails, and its text.
+/// `?thumbnails=…&states=…` point its images and links elsewhere (the saved `flow.svg`).
+#[component]
+fn FlowMapPage() -> impl IntoView {
+    let params =
+        web_sys::UrlSearchParams::new_with_str(&window().location().search().unwrap_or_default())
+            .ok();
+    let param = |name: &str, default: &str| {
+        params
+            .as_ref()
+            .and_then(|p| p.get(name))
+            .unwrap_or_else(|| default.to_owned())
+    };
+    let thumbnails = param("thumbnails", &format!("{DEV_GALLERY_BASELINE}/"));
+    let states = param("states", "/__gallery/");
+    let map = flow_map();
+    let drawing = svg(
+        &map,
+        &Hrefs {
+            thumbnails: &thumbnails,
+            states: &states,
+        },
+    );
+    let transitions: Vec<String> = map.edges.iter().map(|e| map.describe(e)).collect();
+    view! {
+        <section class="gallery" lang="en">
+            <h1>"Flow map"</h1>
+            <p>
+                "Every screen of the route table with its gallery states (the cause of each, then its key), \
+                 and every transition: the flows' steps with the status that moves them on, the answers \
+                 that send a citizen back, and the links between screens. Thumbnails are the committed \
+                 baseline's. "<a href=PREFIX rel="external">"Back to the gallery"</a>"."
+            </p>
+            <div class="gallery__flow" inner_html=drawing></div>
+            <h2>"Transitions, as text"</h2>
+            <ul>
+                {transitions.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -2,9 +2,11 @@
 //! fill the form from a persona, read the SMS inbox, move the clock and inject faults, and
 //! `/__gallery`, every screen state built from the real components with injected state.
 
+pub mod flow_map;
 pub mod gallery;
 pub mod hooks;
 pub mod panel;
+pub mod reach;
 pub mod script;
 pub mod states;
 

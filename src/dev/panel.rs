@@ -4,7 +4,7 @@
 
 use super::hooks::{advance_clock_ms, offline, set_offline};
 use super::script;
-use super::states::{flow_state, Setup, OTP_RUNNING};
+use super::states::{flow_state, Setup, JUMPS};
 use super::DEV_MARKER;
 use crate::api::{fetch_text, Method};
 use crate::flow::state::{FlowKind, Step};
@@ -30,6 +30,13 @@ struct Sms {
 struct CaptchaAnswer {
     answer: String,
 }
+
+// Button names, also used by the gallery's notes on reaching each state for real.
+pub const RANDOM_CITIZEN: &str = "random valid citizen";
+pub const ONE_MINUTE: &str = "+1 min";
+pub const EXPIRE_CODE: &str = "Expire the code now";
+pub const NEXT_REQUEST_FAILS: &str = "Next request fails (500)";
+pub const OFFLINE: &str = "Offline";
 
 /// The dev endpoints, straight to the network (never through "offline" or canned answers).
 async fn dev_call(method: Method, path: &str, body: Option<String>) -> Option<String> {
@@ -168,7 +175,7 @@ fn FillSection(open: RwSignal<bool>) -> impl IntoView {
             <li><button type="button" on:click=move |_| {
                 let (id, phone) = random_citizen((js_sys::Math::random() * 1e9) as u32);
                 fill_random(id, "Phạm Thu Hà", "15/03/1990", phone);
-            }>"random valid citizen"</button></li>
+            }>{RANDOM_CITIZEN}</button></li>
         </ul>
     }
 }
@@ -221,9 +228,9 @@ fn ClockSection() -> impl IntoView {
     view! {
         <h2>"Clock"</h2>
         <p class="dev-panel__buttons">
-            <button type="button" on:click=move |_| advance(60)>"+1 min"</button>
+            <button type="button" on:click=move |_| advance(60)>{ONE_MINUTE}</button>
             <button type="button" on:click=move |_| advance(300)>"+5 min"</button>
-            <button type="button" on:click=move |_| advance(OtpPolicy::default().ttl_s + 1)>"Expire the code now"</button>
+            <button type="button" on:click=move |_| advance(OtpPolicy::default().ttl_s + 1)>{EXPIRE_CODE}</button>
         </p>
     }
 }
@@ -240,10 +247,10 @@ fn FaultsSection() -> impl IntoView {
                 on:change=move |_| { slow.update(|s| *s = !*s); set_faults(if slow.get_untracked() { 3000 } else { 0 }, 0); }/>
                 " Slow answers (3 s)"</label>
             <button type="button" on:click=move |_| set_faults(if slow.get_untracked() { 3000 } else { 0 }, 1)>
-                "Next request fails (500)"</button>
+                {NEXT_REQUEST_FAILS}</button>
             <label><input type="checkbox" prop:checked=move || is_offline.get()
                 on:change=move |_| { is_offline.update(|o| *o = !*o); set_offline(is_offline.get_untracked()); }/>
-                " Offline"</label>
+                " "{OFFLINE}</label>
         </p>
     }
 }
@@ -263,12 +270,9 @@ fn JumpSection() -> impl IntoView {
     view! {
         <h2>"Jump to a step (synthetic state)"</h2>
         <p class="dev-panel__buttons">
-            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Details, Setup::Filled)>"Form"</button>
-            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Otp, OTP_RUNNING)>"OTP"</button>
-            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Password, Setup::PasswordStep)>"Password"</button>
-            <button type="button" on:click=move |_| jump(FlowKind::Registration, Step::Done, Setup::Done)>"Done"</button>
-            <button type="button" on:click=move |_| jump(FlowKind::Reset, Step::Otp, OTP_RUNNING)>"Reset: OTP"</button>
-            <button type="button" on:click=move |_| jump(FlowKind::SignIn, Step::Otp, OTP_RUNNING)>"Sign in: OTP"</button>
+            {JUMPS.iter().map(|j| view! {
+                <button type="button" on:click=move |_| jump(j.kind, j.step, j.setup)>{j.label}</button>
+            }).collect_view()}
             <a href=crate::dev::gallery::PREFIX rel="external">"Gallery"</a>
         </p>
     }

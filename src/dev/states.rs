@@ -5,7 +5,7 @@ use super::hooks::Canned;
 use super::script::Act;
 use crate::clock::client_now_ms;
 use crate::flow::countdown::OtpClock;
-use crate::flow::state::{FlowKind, FlowState, Started};
+use crate::flow::state::{FlowKind, FlowState, Started, Step};
 use contract::api::{ApiError, CaptchaChallenge, ErrorCode};
 use contract::endpoints;
 use contract::personas::{EXISTING_ID, EXISTING_NAME, EXISTING_PHONE};
@@ -34,6 +34,24 @@ pub enum Screen {
 }
 
 impl Screen {
+    pub const ALL: [Screen; 15] = [
+        Screen::Home,
+        Screen::Choose,
+        Screen::Details,
+        Screen::Otp,
+        Screen::Password,
+        Screen::Done,
+        Screen::SignIn,
+        Screen::SignInOtp,
+        Screen::Account,
+        Screen::ResetStart,
+        Screen::ResetOtp,
+        Screen::ResetPassword,
+        Screen::About,
+        Screen::LoadFailed,
+        Screen::DetailsLoadFailed,
+    ];
+
     /// The route that shows this screen in the app (none for a module that did not load).
     pub fn route(self) -> Option<&'static Route> {
         let path = match self {
@@ -87,6 +105,38 @@ pub const OTP_RUNNING: Setup = Setup::Otp {
     sends_left: 4,
     attempts_left: 5,
 };
+
+/// A dev panel button that puts a synthetic flow at a step (the gallery's notes name them).
+#[derive(Clone, Copy, Debug)]
+pub struct Jump {
+    pub label: &'static str,
+    pub kind: FlowKind,
+    pub step: Step,
+    pub setup: Setup,
+}
+
+const fn jump(label: &'static str, kind: FlowKind, step: Step, setup: Setup) -> Jump {
+    Jump {
+        label,
+        kind,
+        step,
+        setup,
+    }
+}
+
+pub const JUMPS: &[Jump] = &[
+    jump("Form", FlowKind::Registration, Step::Details, Setup::Filled),
+    jump("OTP", FlowKind::Registration, Step::Otp, OTP_RUNNING),
+    jump(
+        "Password",
+        FlowKind::Registration,
+        Step::Password,
+        Setup::PasswordStep,
+    ),
+    jump("Done", FlowKind::Registration, Step::Done, Setup::Done),
+    jump("Reset: OTP", FlowKind::Reset, Step::Otp, OTP_RUNNING),
+    jump("Sign in: OTP", FlowKind::SignIn, Step::Otp, OTP_RUNNING),
+];
 
 #[derive(Clone, Copy, Debug)]
 pub struct GalleryState {
@@ -539,6 +589,7 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
             assert!(STATES[i + 1..].iter().all(|o| o.key != s.key), "{}", s.key);
+            assert_ne!(s.key, super::super::gallery::FLOW);
         }
         assert!(STATES.len() >= 25);
     }

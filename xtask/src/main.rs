@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's commands. See README.md.
 
 mod fuzz;
+mod gallery;
 #[cfg(test)]
 mod modules;
 mod nginx;
@@ -25,8 +26,12 @@ usage: cargo xtask <command>
   e2e [-- <playwright args>]
                           the end-to-end tests alone against the current release build (built if
                           missing): a file (e2e/account.test.mjs), -g TITLE, --project dev
-  gallery                 development build; one PNG per /__gallery state at 375 and 1280 px
-                          in target/gallery/ (prints the folder)
+  gallery [--compare | --accept] [--export DIR]
+                          development build; one PNG per /__gallery state at 375 and 1280 px and
+                          the flow map (flow.svg) in target/gallery/. --compare: against the
+                          committed baseline (gallery/baseline/), review in target/gallery/review.html,
+                          fails on a change; --accept: the images become the baseline; --export DIR:
+                          a static folder to share (every state, notes, flow map, last review)
   build                   release build into dist/ (split wasm, .br/.gz beside each file) and its sizes
   preview [-- <flags>]    release build served with the mock API on one port (8787)
   bench                   release sizes (raw, gzip, brotli per file) and Lighthouse (mobile) for / and
@@ -60,7 +65,7 @@ fn main() {
         "e2e" => test::e2e_alone(&rest),
         "build" => sizes::build().map(|_| ()),
         "preview" => serve::preview(&rest),
-        "gallery" => serve::gallery(),
+        "gallery" => gallery::gallery(&rest),
         "doctor" => toolchain::doctor(),
         "fuzz" => fuzz::fuzz(200).map(|_| ()),
         "bench" => serve::bench(),

@@ -175,21 +175,6 @@ pub fn dev_build() -> Result<()> {
     ))
 }
 
-/// `cargo xtask gallery`: one PNG per gallery state and width, in `target/gallery/`.
-pub fn gallery() -> Result<()> {
-    toolchain::setup(Needs::ALL)?;
-    dev_build()?;
-    let server = MockServer::start_for_tests(DEV_DIST)?;
-    let out = root().join("target/gallery");
-    let mut node = cmd("node", &["e2e/gallery.mjs"]);
-    node.env("BASE_URL", server.url())
-        .env("CHROMIUM", toolchain::CHROMIUM)
-        .env("GALLERY_DIR", &out);
-    status(node)?;
-    println!("gallery: {}", out.display());
-    Ok(())
-}
-
 /// The optimised mock API (`server` profile), built if needed: what preview and bench serve
 /// the release build with.
 fn server_mock() -> Result<std::path::PathBuf> {

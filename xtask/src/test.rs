@@ -179,6 +179,27 @@ pub fn test() -> Result<()> {
         t.check("end-to-end tests (skipped: no release build)", false);
     }
 
+    match crate::gallery::review_for_test() {
+        Ok(review) => {
+            t.check(
+                "visual review: no gallery state changed (target/gallery/review.html)",
+                review.unchanged,
+            );
+            let links = review
+                .broken_links
+                .map_err(|e| eprintln!("gallery export: {e:#}"))
+                .unwrap_or_else(|_| vec!["(not checked)".into()]);
+            if !links.is_empty() {
+                eprintln!("gallery export: broken links: {links:?}");
+            }
+            t.check("gallery export: every link resolves", links.is_empty());
+        }
+        Err(e) => {
+            eprintln!("gallery: {e:#}");
+            t.check("visual review: no gallery state changed", false);
+        }
+    }
+
     if !t.failures.is_empty() {
         eprintln!("\nfailed: {}", t.failures.join("; "));
     }

@@ -117,11 +117,13 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
             "@playwright/test/cli.js",
             "terser/package.json",
             "vnu-jar/build/dist/vnu.jar",
+            "pixelmatch/package.json",
+            "pngjs/package.json",
         ]
         .iter()
         .all(|p| root().join("node_modules").join(p).exists());
         out.push(Check {
-            name: "node_modules (wasm-opt 132, terser, Playwright Test, axe-core, vnu-jar)",
+            name: "node_modules (wasm-opt 132, terser, Playwright Test, axe-core, vnu-jar, pixelmatch)",
             ok: opt.as_deref() == Some(WASM_OPT_VERSION) && packages,
             found: opt.map(|v| format!("wasm-opt {v}")),
             fix: "npm ci --no-audit --no-fund".into(),
@@ -153,6 +155,17 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
             found: java.then(|| "java".into()),
             fix: "apt-get update && apt-get install -y default-jre-headless".into(),
         });
+        // The gallery's baseline images are rendered with these fonts (the stylesheet's
+        // system-ui and Arial resolve to them): a machine without them would differ.
+        let fonts = GALLERY_FONTS
+            .iter()
+            .all(|f| std::path::Path::new(f).exists());
+        out.push(Check {
+            name: "Debian fonts for the gallery baseline (DejaVu, Liberation)",
+            ok: fonts,
+            found: fonts.then(|| "installed".into()),
+            fix: "apt-get update && apt-get install -y fonts-dejavu-core fonts-liberation".into(),
+        });
         // The production-serving smoke test runs the release build under Debian's nginx.
         let nginx = version_word(probe(NGINX, &["-v"]), 2);
         let brotli_static = std::path::Path::new(NGINX_BROTLI_MODULE).exists();
@@ -166,6 +179,11 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
     }
     Ok(out)
 }
+
+const GALLERY_FONTS: [&str; 2] = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+];
 
 /// `cargo xtask doctor`: reports, changes nothing, fails if anything is missing.
 pub fn doctor() -> Result<()> {

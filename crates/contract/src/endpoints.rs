@@ -17,6 +17,8 @@ pub const DEV_OUTBOX: &str = "/api/dev/outbox";
 pub const DEV_CAPTCHAS: &str = "/api/dev/captchas";
 pub const DEV_CLOCK: &str = "/api/dev/clock";
 pub const DEV_FAULTS: &str = "/api/dev/faults";
+/// The committed gallery baseline's images (`{key}-{width}.png`), the flow map's thumbnails.
+pub const DEV_GALLERY_BASELINE: &str = "/api/dev/gallery-baseline";
 
 /// What a started flow's id is posted to, under its kind's base path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +47,11 @@ pub fn flow_pattern(kind: FlowKind, action: FlowAction) -> String {
 /// The router's pattern of one dev captcha's answer.
 pub fn dev_captcha_pattern() -> String {
     format!("{DEV_CAPTCHAS}/{{id}}")
+}
+
+/// The router's pattern of one baseline image.
+pub fn dev_gallery_baseline_pattern() -> String {
+    format!("{DEV_GALLERY_BASELINE}/{{file}}")
 }
 
 /// The path under [`API`] (what a router nested there matches).

@@ -61,6 +61,17 @@ impl FlowKind {
         crate::route_table::step_path(self, step)
     }
 
+    /// The HTTP status of the answer that moves the flow on from `from` (what the mock answers
+    /// and the flow map labels its arrows with): a started registration or reset and a new
+    /// account are created, the rest is 200.
+    pub fn advance_status(self, from: Step) -> u16 {
+        match (self, from) {
+            (FlowKind::Registration | FlowKind::Reset, Step::Details) => 201,
+            (FlowKind::Registration, Step::Password) => 201,
+            _ => 200,
+        }
+    }
+
     /// Where the flow's OTP and password sub-paths live (`{base}/{id}/otp/verify`...).
     pub fn api_base(self) -> &'static str {
         match self {

@@ -33,6 +33,27 @@ pub async fn captcha_answer(
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))
 }
 
+/// Where `cargo xtask gallery --accept` keeps the baseline, from the project root (where
+/// `cargo xtask dev` starts the mock).
+const GALLERY_BASELINE_DIR: &str = "gallery/baseline";
+
+/// One baseline image by its file name (`details-errors-375.png`); nothing else is served.
+pub async fn gallery_baseline(Path(file): Path<String>) -> Result<Response, AppError> {
+    let stem = file.strip_suffix(".png").unwrap_or_default();
+    let safe = !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let bytes = match safe {
+        true => tokio::fs::read(std::path::Path::new(GALLERY_BASELINE_DIR).join(&file))
+            .await
+            .ok(),
+        false => None,
+    };
+    let bytes = bytes.ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "image/png")], bytes).into_response())
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClockRequest {

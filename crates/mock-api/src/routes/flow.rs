@@ -17,6 +17,7 @@ use contract::api::{
     VerifyOtpRequest, MOBILE_VERIFICATION_LEVEL,
 };
 use contract::endpoints::{flow_pattern, FlowAction};
+use contract::flow::Step;
 use contract::password::{check, PersonalInfo};
 use contract::{BirthDate, IdNumber, OtpCode};
 use subtle::ConstantTimeEq;
@@ -168,6 +169,11 @@ pub(super) fn check_code(
     flow.otp.verify(&code, &s.policy, now).map_err(otp_error)
 }
 
+/// The status of the answer that moves `kind` on from `from`, as the contract declares it.
+pub fn advance_status(kind: FlowKind, from: Step) -> StatusCode {
+    StatusCode::from_u16(kind.advance_status(from)).unwrap_or(StatusCode::OK)
+}
+
 async fn set_password(
     s: AppState,
     kind: FlowKind,
@@ -250,7 +256,7 @@ async fn set_password(
                     locked_until: None,
                 },
             );
-            (StatusCode::CREATED, full_name)
+            (advance_status(kind, Step::Password), full_name)
         }
         Applicant::Existing { .. } => {
             let Some(account) = store.accounts.get_mut(&username) else {
@@ -259,7 +265,10 @@ async fn set_password(
             account.password_hash = hash;
             account.failed_sign_ins = 0;
             account.locked_until = None;
-            (StatusCode::OK, account.full_name.clone())
+            (
+                advance_status(kind, Step::Password),
+                account.full_name.clone(),
+            )
         }
     };
     s.persist(&store.accounts);

@@ -44,7 +44,11 @@ pub fn api(state: &AppState) -> Router<AppState> {
             .route(&at(DEV_OUTBOX), get(dev::outbox))
             .route(&at(&dev_captcha_pattern()), get(dev::captcha_answer))
             .route(&at(DEV_CLOCK), post(dev::clock))
-            .route(&at(DEV_FAULTS), post(dev::set_faults));
+            .route(&at(DEV_FAULTS), post(dev::set_faults))
+            .route(
+                &at(&dev_gallery_baseline_pattern()),
+                get(dev::gallery_baseline),
+            );
     }
     router.layer(axum::middleware::from_fn_with_state(
         state.clone(),

@@ -1,4 +1,4 @@
-use super::flow::start_flow;
+use super::flow::{advance_status, start_flow};
 use super::{ip_of, ClientAddr};
 use crate::error::{ApiJson, AppError};
 use crate::personas::CARRIER_MISMATCH_PHONE;
@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, RegistrationRequest, RegistrationStarted};
+use contract::flow::Step;
 
 /// `POST /api/registrations`: captcha, then the shared form rules, then the account and
 /// carrier checks; on success a flow with its first code.
@@ -60,7 +61,7 @@ pub async fn start(
         now,
     );
     Ok((
-        StatusCode::CREATED,
+        advance_status(FlowKind::Registration, Step::Details),
         Json(RegistrationStarted {
             registration_id: started.id,
             phone_masked: started.phone_masked,

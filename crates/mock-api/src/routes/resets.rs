@@ -1,4 +1,4 @@
-use super::flow::start_flow;
+use super::flow::{advance_status, start_flow};
 use super::{ip_of, ClientAddr};
 use crate::error::{ApiJson, AppError};
 use crate::store::{Applicant, FlowKind};
@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, PasswordResetRequest, PasswordResetStarted};
+use contract::flow::Step;
 
 /// `POST /api/password-resets`: the captcha, then the same answer whether or not the ID and
 /// phone match an account (no enumeration); only a match gets an SMS.
@@ -48,7 +49,7 @@ pub async fn start(
     let applicant = Applicant::Existing { username, phone };
     let started = start_flow(&s, &mut store, FlowKind::Reset, applicant, &headers, now);
     Ok((
-        StatusCode::CREATED,
+        advance_status(FlowKind::Reset, Step::Details),
         Json(PasswordResetStarted {
             reset_id: started.id,
             phone_masked: started.phone_masked,
