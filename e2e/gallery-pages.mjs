@@ -45,6 +45,7 @@ export function reviewPage(review, live) {
   const count = review.changed.length + review.removed.length;
   return page('Visual review', `<h1>Visual review: ${count} changed, ${review.unchanged.length} unchanged</h1>
     ${versions}
+    ${review.changed.length ? `<nav aria-label="Changed"><ol>${review.changed.map((c) => `<li><a href="#${esc(c.key)}-${c.width}">${esc(c.title)} at ${c.width} px</a>: ${esc(c.note)}</li>`).join('')}</ol></nav>` : ''}
     <p>Every gallery state at 375 and 1280 px against the committed baseline (<code>gallery/baseline/</code>).
     Meant? <code>cargo xtask gallery --accept</code> and commit the images with the change.</p>
     ${changed}${removed}

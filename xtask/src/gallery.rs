@@ -21,7 +21,17 @@ pub fn gallery(flags: &[String]) -> Result<()> {
     toolchain::setup(Needs::ALL)?;
     dev_build()?;
     let server = MockServer::start_for_tests(DEV_DIST)?;
-    status(script(server.url(), flags))?;
+    // The script runs at the project root; a folder given is the caller's.
+    let here = std::env::current_dir()?;
+    let flags: Vec<String> = flags
+        .iter()
+        .enumerate()
+        .map(|(i, f)| match i > 0 && flags[i - 1] == "--export" {
+            true => here.join(f).to_string_lossy().into_owned(),
+            false => f.clone(),
+        })
+        .collect();
+    status(script(server.url(), &flags))?;
     println!("gallery: {}", root().join(GALLERY_DIR).display());
     Ok(())
 }

@@ -31,6 +31,24 @@ async fn dev_endpoint_tells_a_live_captchas_answer_for_the_panel() {
 }
 
 #[tokio::test]
+async fn dev_endpoint_serves_the_gallery_baselines_images_and_nothing_else() {
+    let app = TestApp::new();
+    let image = app.get("/api/dev/gallery-baseline/home-375.png").await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert_eq!(image.headers[header::CONTENT_TYPE], "image/png");
+    for other in [
+        "chromium.txt",
+        "..%2F..%2FCargo.toml.png",
+        "..%2Fbaseline%2Fhome-375.png",
+        "nope-375.png",
+        ".png",
+    ] {
+        let refused = app.get(&format!("/api/dev/gallery-baseline/{other}")).await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND, "{other}");
+    }
+}
+
+#[tokio::test]
 async fn captcha_is_an_svg_image_with_an_id() {
     let app = TestApp::new();
     let a = app.get("/api/captcha").await;

@@ -33,9 +33,9 @@ pub async fn captcha_answer(
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))
 }
 
-/// Where `cargo xtask gallery --accept` keeps the baseline, from the project root (where
-/// `cargo xtask dev` starts the mock).
-const GALLERY_BASELINE_DIR: &str = "gallery/baseline";
+/// Where `cargo xtask gallery --accept` keeps the baseline: in this checkout (dev endpoints
+/// are for the developer's own machine), whatever the mock's working folder.
+const GALLERY_BASELINE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../gallery/baseline");
 
 /// One baseline image by its file name (`details-errors-375.png`); nothing else is served.
 pub async fn gallery_baseline(Path(file): Path<String>) -> Result<Response, AppError> {
