@@ -15,13 +15,11 @@ use contract::messages::{AccountUi, Localize, Ui};
 use contract::route_table::ROUTES;
 use std::fmt::Write;
 
-/// A link or button on one screen that leads to another.
+/// A link or button (a form's submit, "Đăng xuất") on one screen that leads to another.
 pub struct Link {
     pub from: Screen,
     pub to: Screen,
     pub label: &'static str,
-    /// A button (a form's submit) rather than a link.
-    pub button: bool,
 }
 
 const fn link(from: Screen, to: Screen, label: (&'static str, &'static str)) -> Link {
@@ -29,7 +27,6 @@ const fn link(from: Screen, to: Screen, label: (&'static str, &'static str)) -> 
         from,
         to,
         label: label.0,
-        button: false,
     }
 }
 
@@ -39,20 +36,14 @@ pub fn links() -> [Link; 7] {
         link(Screen::Home, Screen::Choose, Ui::Register.texts()),
         link(Screen::Home, Screen::SignIn, Ui::SignIn.texts()),
         link(Screen::Home, Screen::About, Ui::PrototypeMore.texts()),
-        Link {
-            button: true,
-            ..link(Screen::Choose, Screen::Details, Ui::Continue.texts())
-        },
+        link(Screen::Choose, Screen::Details, Ui::Continue.texts()),
         link(
             Screen::SignIn,
             Screen::ResetStart,
             AccountUi::ForgotPassword.texts(),
         ),
         link(Screen::Done, Screen::SignIn, AccountUi::GoToSignIn.texts()),
-        Link {
-            button: true,
-            ..link(Screen::Account, Screen::Home, AccountUi::SignOut.texts())
-        },
+        link(Screen::Account, Screen::Home, AccountUi::SignOut.texts()),
     ]
 }
 
@@ -149,26 +140,27 @@ fn edges() -> Vec<Edge> {
             });
         }
         // The answers that send a citizen back a step, as the screens map them.
-        for code in [ErrorCode::NotFound, ErrorCode::InvalidToken] {
+        let answer = |code: ErrorCode| {
             let failure = Failure::Api(ApiError::new(code, ""));
-            let back = format!("{} {}", code.status(), wire(code));
-            if otp_outcome(&failure) == OtpNotice::StartAgain && code == ErrorCode::NotFound {
-                edges.push(Edge {
-                    from: screen_at(kind.path(Step::Otp)),
-                    to: screen_at(kind.path(Step::Details)),
-                    label: format!("{back} · start again"),
-                });
-            }
-            if kind.steps().contains(&Step::Password)
-                && password_outcome(&failure) == PasswordRefusal::VerifyAgain
-                && code == ErrorCode::InvalidToken
-            {
-                edges.push(Edge {
-                    from: screen_at(kind.path(Step::Password)),
-                    to: screen_at(kind.path(Step::Otp)),
-                    label: format!("{back} · verify again"),
-                });
-            }
+            (failure, format!("{} {}", code.status(), wire(code)))
+        };
+        let (gone, gone_label) = answer(ErrorCode::NotFound);
+        if otp_outcome(&gone) == OtpNotice::StartAgain {
+            edges.push(Edge {
+                from: screen_at(kind.path(Step::Otp)),
+                to: screen_at(kind.path(Step::Details)),
+                label: format!("{gone_label} · start again"),
+            });
+        }
+        let (expired, expired_label) = answer(ErrorCode::InvalidToken);
+        if kind.steps().contains(&Step::Password)
+            && password_outcome(&expired) == PasswordRefusal::VerifyAgain
+        {
+            edges.push(Edge {
+                from: screen_at(kind.path(Step::Password)),
+                to: screen_at(kind.path(Step::Otp)),
+                label: format!("{expired_label} · verify again"),
+            });
         }
     }
     edges.extend(links().into_iter().map(|l| Edge {
@@ -437,26 +429,21 @@ mod tests {
                 .map(|e| e.label.clone())
         };
         use contract::route_table as rt;
-        assert_eq!(
-            label(rt::REGISTRATION, rt::REGISTRATION_OTP).as_deref(),
-            Some("submit · 201")
-        );
-        assert_eq!(
-            label(rt::SIGN_IN, rt::SIGN_IN_OTP).as_deref(),
-            Some("submit · 200")
-        );
-        assert_eq!(
-            label(rt::SIGN_IN_OTP, rt::ACCOUNT).as_deref(),
-            Some("right code · 200")
-        );
-        assert_eq!(
-            label(rt::RESET_PASSWORD, rt::ACCOUNT).as_deref(),
-            Some("new password · 200")
-        );
-        assert_eq!(
-            label(rt::REGISTRATION_PASSWORD, rt::REGISTRATION_OTP).as_deref(),
-            Some("401 invalid_token · verify again")
-        );
+        for (from, to, expected) in [
+            (rt::REGISTRATION, rt::REGISTRATION_OTP, "submit · 201"),
+            (rt::SIGN_IN, rt::SIGN_IN_OTP, "submit · 200"),
+            (rt::SIGN_IN_OTP, rt::ACCOUNT, "right code · 200"),
+            (rt::RESET_PASSWORD, rt::ACCOUNT, "new password · 200"),
+            (
+                rt::REGISTRATION_PASSWORD,
+                rt::REGISTRATION_OTP,
+                "401 invalid_token · verify again",
+            ),
+            (rt::RESET_OTP, rt::RESET, "404 not_found · start again"),
+            (rt::HOME, rt::CHOOSE_METHOD, "“Đăng ký”"),
+        ] {
+            assert_eq!(label(from, to).as_deref(), Some(expected), "{from} → {to}");
+        }
         assert!(route_at(rt::ACCOUNT).is_some());
         for edge in &map.edges {
             assert!(

@@ -36,7 +36,6 @@ pub const RANDOM_CITIZEN: &str = "random valid citizen";
 pub const ONE_MINUTE: &str = "+1 min";
 pub const EXPIRE_CODE: &str = "Expire the code now";
 pub const NEXT_REQUEST_FAILS: &str = "Next request fails (500)";
-pub const OFFLINE: &str = "Offline";
 
 /// The dev endpoints, straight to the network (never through "offline" or canned answers).
 async fn dev_call(method: Method, path: &str, body: Option<String>) -> Option<String> {
@@ -250,7 +249,7 @@ fn FaultsSection() -> impl IntoView {
                 {NEXT_REQUEST_FAILS}</button>
             <label><input type="checkbox" prop:checked=move || is_offline.get()
                 on:change=move |_| { is_offline.update(|o| *o = !*o); set_offline(is_offline.get_untracked()); }/>
-                " "{OFFLINE}</label>
+                " Offline"</label>
         </p>
     }
 }

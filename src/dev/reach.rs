@@ -3,12 +3,12 @@
 //! setup, the citizen's acts and the canned answers) and the dev panel's buttons, so a note
 //! cannot describe a state other than the one rendered.
 
-use super::panel::{EXPIRE_CODE, NEXT_REQUEST_FAILS, OFFLINE, ONE_MINUTE, RANDOM_CITIZEN};
+use super::panel::{EXPIRE_CODE, NEXT_REQUEST_FAILS, ONE_MINUTE, RANDOM_CITIZEN};
 use super::script::Act;
 use super::states::{GalleryState, Screen, Setup, JUMPS, OTP_RUNNING};
 use crate::flow::state::{FlowKind, Step};
 use contract::api::ErrorCode;
-use contract::messages::{AccountUi, LazyUi, Localize, OtpUi};
+use contract::messages::{AccountUi, LazyUi, Localize, OtpUi, Ui};
 use contract::otp::MAX_SIGN_IN_FAILURES;
 use contract::personas::{CARRIER_MISMATCH_PHONE, EXISTING_ID, EXISTING_PASSWORD, EXISTING_PHONE};
 use contract::registration::Field;
@@ -77,12 +77,17 @@ fn arrive(state: &GalleryState) -> String {
             "Type the reset's SMS code from Dev panel › Inbox on its code step.".into()
         }
         Screen::Account => format!("Open {path} and {signed_in}."),
+        // Development builds are not split: only the release build has modules to miss.
         Screen::LoadFailed => format!(
-            "Open / , tick Dev panel › Faults: “{OFFLINE}”, then follow a link to a screen \
-             not opened yet (e.g. “Về bản mô phỏng”)."
+            "Under cargo xtask preview (the split release build): open /, turn the network off \
+             (DevTools › Network › Offline), then follow “{}” (its module is not loaded yet).",
+            Ui::PrototypeMore.texts().0
         ),
         Screen::DetailsLoadFailed => format!(
-            "Open / , tick Dev panel › Faults: “{OFFLINE}”, then follow “Đăng ký” to the form."
+            "Under cargo xtask preview: open /, turn the network off (DevTools › Network › \
+             Offline), then “{}”, a method and “{}” to the form.",
+            Ui::Register.texts().0,
+            Ui::Continue.texts().0
         ),
         _ if state.setup == Setup::Filled => format!(
             "Open {path} and fill it with Dev panel › Fill: account-exists{}.",
