@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures.mjs';
 import { axeViolations, expectHeading, htmlCheck, overflow, screenshot } from './support.mjs';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const RELEASE = process.env.BASE_URL;
@@ -179,7 +179,9 @@ test('the visual review reports exactly the states a changed style rule shows on
 
   const run = spawnSync('node', ['e2e/gallery.mjs', '--compare', '--only', SCRATCH_STATES.join(','),
     '--stylesheet', stylesheet, '--out', join(dir, 'out')], { env: { ...process.env, BASE_URL: baseURL }, encoding: 'utf8' });
-  expect(run.status, `a changed state fails the review:\n${run.stdout}${run.stderr}`).toBe(1);
+  const said = `${run.stdout}${run.stderr}`;
+  expect(run.status, `a changed state fails the review:\n${said}`).toBe(1);
+  expect(existsSync(join(dir, 'out/review.json')), `the review was written:\n${said}`).toBe(true);
   const review = JSON.parse(readFileSync(join(dir, 'out/review.json'), 'utf8'));
   const reported = review.changed.map((c) => `${c.key}@${c.width}`).sort();
 
@@ -199,6 +201,19 @@ test('the visual review reports exactly the states a changed style rule shows on
   expect(showing.length, 'some do not').toBeLessThan(SCRATCH_STATES.length * 2);
   expect(reported).toEqual(showing.sort());
   expect(review.unchanged.length + review.changed.length).toBe(SCRATCH_STATES.length * 2);
+
+  // A baseline from another Chromium: the same change is shown and said, and does not fail.
+  const other = join(dir, 'other-baseline');
+  mkdirSync(other, { recursive: true });
+  for (const width of [375, 1280]) copyFileSync(`gallery/baseline/details-errors-${width}.png`, join(other, `details-errors-${width}.png`));
+  writeFileSync(join(other, 'chromium.txt'), '1.0.0.0\n');
+  const noisy = spawnSync('node', ['e2e/gallery.mjs', '--compare', '--only', 'details-errors', '--baseline', other,
+    '--stylesheet', stylesheet, '--out', join(dir, 'other')], { env: { ...process.env, BASE_URL: baseURL }, encoding: 'utf8' });
+  expect(noisy.status, `${noisy.stdout}${noisy.stderr}`).toBe(0);
+  expect(noisy.stdout).toContain('The baseline was made with Chromium 1.0.0.0');
+  const otherReview = readFileSync(join(dir, 'other/review.html'), 'utf8');
+  expect(otherReview).toContain('The baseline was made with Chromium 1.0.0.0');
+  expect(JSON.parse(readFileSync(join(dir, 'other/review.json'), 'utf8')).changed).toHaveLength(2);
 });
 
 test('the flow map lists every route and every gallery state, and each link it draws is on its screen', async ({ page }) => {

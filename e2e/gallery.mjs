@@ -2,7 +2,7 @@
 // and desktop width, one PNG each, in target/gallery/ (with the flow map, flow.svg).
 //   --compare   each PNG against the committed baseline (gallery/baseline/), the way Playwright
 //               Test's toHaveScreenshot does (pixelmatch, threshold 0.2, no pixel may differ);
-//               writes review.html + review.json and fails on a changed, new or removed image,
+//               writes review.html + review.json and fails (1) on a changed, new or removed image,
 //               unless the baseline was made with another Chromium (then it says so, and passes).
 //   --accept    the images become the baseline (with the Chromium version that made them).
 //   --export D  a static folder to share: every state at both widths with its notes, the flow
@@ -37,6 +37,7 @@ const WIDTHS = [375, 1280];
 // The clock every state is rendered at (codes count down from it, locks end after it).
 const FROZEN_AT = new Date('2026-01-15T09:00:00+07:00');
 const OUT = opt.out;
+const PROTOTYPE_BANNER = 'Bản mô phỏng — không phải Cổng Dịch vụ công quốc gia.';
 mkdirSync(OUT, { recursive: true });
 
 const browser = await launch();
@@ -46,9 +47,10 @@ const failures = [];
 await Promise.all(WIDTHS.map(renderAll));
 await saveFlowMap();
 await browser.close();
+// A state that did not render cleanly is not a visual change: its own exit status.
 if (failures.length) {
   console.error(failures.join('\n'));
-  process.exit(1);
+  process.exit(2);
 }
 console.log(`${states.length * WIDTHS.length} screenshots of ${states.length} states in ${OUT}`);
 writeFileSync(join(OUT, 'states.json'), JSON.stringify(states, null, 1));
@@ -113,6 +115,9 @@ async function renderAll(width) {
     const page = await newPage(width);
     await page.goto(`${BASE}/__gallery/${key}`);
     await page.locator('body[data-gallery-ready]').waitFor({ state: 'attached' });
+    // A picture of this prototype always says it is one (the exported pack relies on it).
+    const banner = await page.getByText(PROTOTYPE_BANNER).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (!banner) failures.push(`${key} @${width}: no prototype banner`);
     await page.screenshot({
       path: join(OUT, `${key}-${width}.png`), fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css',
     });
