@@ -10,7 +10,6 @@ use contract::registration::Field;
 use contract::route_table::{RESET, SIGN_IN};
 use contract::Phone;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The server's answers that are not field errors, with what the citizen can do next.
 /// `phone`: the number typed, whose network's customer-care line the carrier notice names.
@@ -28,8 +27,8 @@ pub fn FormNoticeView(
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
                     <h2 id="notice-title">{i18n.get(LazyUi::AccountExistsTitle)}</h2>
                     <ul>
-                        <li><A href=RESET>{i18n.get(LazyUi::AccountExistsForgot)}</A></li>
-                        <li><A href=SIGN_IN>{i18n.get(LazyUi::AccountExistsSignIn)}</A></li>
+                        <li><a href=RESET>{i18n.get(LazyUi::AccountExistsForgot)}</a></li>
+                        <li><a href=SIGN_IN>{i18n.get(LazyUi::AccountExistsSignIn)}</a></li>
                     </ul>
                     <p>{i18n.get(LazyUi::AccountExistsCounter)}</p>
                     <p>{i18n.get(LazyUi::AccountExistsComplaint)}</p>

@@ -4,7 +4,6 @@ use crate::session::use_session;
 use contract::messages::Ui;
 use contract::route_table::{ACCOUNT, CHOOSE_METHOD, HOME, SIGN_IN};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Red portal header: the prototype banner, a neutral emblem of our own, the portal name
 /// (marked as a prototype), the way to the
@@ -18,7 +17,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <PrototypeBanner/>
             <div class="site-header__inner">
-                <A href=HOME attr:class="site-header__brand">
+                <a href=HOME class="site-header__brand">
                     <svg class="emblem" viewBox="0 0 32 32" aria-hidden="true" width="36" height="36">
                         <circle cx="16" cy="16" r="15" fill="#c8102e" stroke="#ffd34e" stroke-width="2"/>
                         <path d="M16 7l2.6 6.1 6.6.5-5 4.3 1.6 6.4L16 20.9l-5.8 3.4 1.6-6.4-5-4.3 6.6-.5z" fill="#ffd34e"/>
@@ -28,7 +27,7 @@ pub fn Header() -> impl IntoView {
                             " " <span class="site-header__mark">{i18n.t(Ui::PrototypeMark)}</span></span>
                         <span class="site-header__tagline">{i18n.t(Ui::PortalTagline)}</span>
                     </span>
-                </A>
+                </a>
                 <a href=move || if signed_in() { ACCOUNT } else { SIGN_IN } class="site-header__link">
                     {move || i18n.get(if signed_in() { Ui::AccountHeading } else { Ui::SignIn })}
                 </a>

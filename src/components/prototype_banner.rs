@@ -7,7 +7,6 @@ use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use contract::route_table::ABOUT;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn PrototypeBanner() -> impl IntoView {
@@ -15,7 +14,7 @@ pub fn PrototypeBanner() -> impl IntoView {
     view! {
         <p class="prototype-banner">
             <strong>{i18n.t(Ui::PrototypeBanner)}</strong> " "
-            <A href=ABOUT>{i18n.t(Ui::PrototypeMore)}</A>
+            <a href=ABOUT>{i18n.t(Ui::PrototypeMore)}</a>
         </p>
     }
 }

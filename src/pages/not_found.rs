@@ -2,7 +2,6 @@ use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use contract::route_table::HOME;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -12,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>{i18n.t(Ui::NotFoundHeading)}</h1>
             <p>{i18n.t(Ui::NotFoundBody)}</p>
-            <A href=HOME>{i18n.t(Ui::BackHome)}</A>
+            <a href=HOME>{i18n.t(Ui::BackHome)}</a>
         </section>
     }
 }

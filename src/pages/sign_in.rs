@@ -21,7 +21,6 @@ use contract::messages::{AccountUi, LazyUi, Ui};
 use contract::registration::{CaptchaError, Field};
 use contract::route_table::{CHOOSE_METHOD, RESET};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// What the citizen typed, and the captcha they answer.
 #[derive(Clone, Copy)]
@@ -118,8 +117,8 @@ pub fn SignInPage() -> impl IntoView {
                     on_edit=edited(SignInNotice::CaptchaInvalid)/>
                 <SubmitButton pending=sign_in.pending() label=Signal::derive(i18n.t(Ui::SignIn)) busy_label=LazyUi::SigningIn/>
             </form>
-            <p><A href=RESET>{i18n.t(AccountUi::ForgotPassword)}</A></p>
-            <p><A href=CHOOSE_METHOD>{i18n.t(AccountUi::NoAccount)}</A></p>
+            <p><a href=RESET>{i18n.t(AccountUi::ForgotPassword)}</a></p>
+            <p><a href=CHOOSE_METHOD>{i18n.t(AccountUi::NoAccount)}</a></p>
         </section>
     }
 }
@@ -201,7 +200,7 @@ fn SignInNoticeView(notice: RwSignal<Option<SignInNotice>>) -> impl IntoView {
             view! {
                 <div class="notice notice--error" role="alert">
                     <p>{move || i18n.fill(AccountUi::SignInLocked, &[("time", &until)])}</p>
-                    <p><A href=RESET>{i18n.t(AccountUi::ForgotPassword)}</A></p>
+                    <p><a href=RESET>{i18n.t(AccountUi::ForgotPassword)}</a></p>
                 </div>
             }
             .into_any(),

@@ -6,7 +6,6 @@ use crate::pages::steps::use_flow;
 use contract::messages::AccountUi;
 use contract::route_table::SIGN_IN;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Screen 6.
 #[component]
@@ -23,7 +22,7 @@ pub fn DonePage() -> impl IntoView {
                 <p class="panel__value">{username}</p>
             </div>
             <p>{i18n.t(AccountUi::DoneLevel)}</p>
-            <A href=SIGN_IN attr:class="button">{i18n.t(AccountUi::GoToSignIn)}</A>
+            <a href=SIGN_IN class="button">{i18n.t(AccountUi::GoToSignIn)}</a>
         </section>
     }
 }
