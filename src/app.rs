@@ -2,20 +2,19 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::next_task::NextTask;
 use crate::components::page_heading::TrackOpeningPage;
-use crate::flow::state::FlowKind;
 use crate::guards::guarded_in_main;
 use crate::i18n::provide_i18n;
 use crate::lazy::{self, Prefetch};
 use crate::pages::registration::details::DetailsPage;
-use crate::pages::steps::FlowLayout;
+use crate::pages::steps::{enter_flow, provide_flows};
 use crate::pages::{choose_method::ChooseMethod, home::Home, not_found::NotFound};
 use crate::route_path::StaticPath;
 use crate::session::provide_session;
 use contract::messages::Ui;
-use contract::route_table::{self, Code, Route, Screen};
+use contract::route_table::{self, Route, Screen};
 use leptos::prelude::*;
 use leptos::tachys::view::iterators::StaticVec;
-use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
+use leptos_router::components::{FlatRoutes, FlatRoutesProps, RouteChildren, Router};
 use leptos_router::{ChooseView, MatchNestedRoutes, NestedRoute};
 
 /// The application: header, routes, footer, and the language and session contexts every page reads.
@@ -23,6 +22,7 @@ use leptos_router::{ChooseView, MatchNestedRoutes, NestedRoute};
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_session();
+    provide_flows();
     view! {
         <Router>
             <a class="skip-link" href="#main">{i18n.t(Ui::SkipToContent)}</a>
@@ -33,8 +33,8 @@ pub fn App() -> impl IntoView {
             <NextTask><Header/></NextTask>
             <main id="main" tabindex="-1">
                 <NextTask>
-                {Routes(
-                    RoutesProps::builder()
+                {FlatRoutes(
+                    FlatRoutesProps::builder()
                         .fallback(fallback)
                         .children(RouteChildren::to_children(routes))
                         .build(),
@@ -47,29 +47,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// `<Routes>` from the route table: the routes outside any flow, then each flow's steps
-/// under the layout that owns its state.
+/// `<FlatRoutes>` from the route table, one route per address: a step of a flow takes the
+/// flow's state from the app ([`enter_flow`]), so no layout route is needed.
 fn routes() -> impl MatchNestedRoutes + Clone + Send + 'static {
-    let screens = |routes: &mut dyn Iterator<Item = &'static Route>,
-                   path: fn(&Route) -> &'static str| {
-        StaticVec::from(
-            routes
-                .map(|r| NestedRoute::new(StaticPath(path(r)), RouteView(r)))
-                .collect::<Vec<_>>(),
-        )
-    };
-    let top = screens(&mut route_table::top_level(), |r| r.path);
-    let flows = FlowKind::ALL.map(|kind| {
-        let steps = screens(
-            &mut route_table::in_flow(kind),
-            route_table::segment_in_flow,
-        );
-        NestedRoute::new(StaticPath(route_table::flow_base(kind)), move || {
-            view! { <FlowLayout kind/> }
-        })
-        .child(steps)
-    });
-    (top, StaticVec::from(flows.to_vec()))
+    StaticVec::from(
+        route_table::ROUTES
+            .iter()
+            .map(|r| NestedRoute::new(StaticPath(r.path), RouteView(r)))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// A route's view: its screen behind its guard, and the prefetch of the screen it leads to.
@@ -82,8 +68,10 @@ impl ChooseView for RouteView {
             screen,
             guard,
             prefetch,
+            flow,
             ..
         } = *self.0;
+        enter_flow(flow);
         // The screens whose code the route table puts in the main wasm; the others load from
         // their modules (`lazy`, which a test holds to the table).
         let page = match screen {
@@ -101,13 +89,8 @@ impl ChooseView for RouteView {
         }
     }
 
-    /// The router awaits this before `choose`: only a whole screen's module, never the
-    /// body of a screen whose top paints from the main wasm (that would hold the top back).
-    async fn preload(&self) {
-        if let Code::Module(_) = self.0.screen.code() {
-            lazy::preload(self.0.screen).await;
-        }
-    }
+    /// `<FlatRoutes>` never calls this: `choose` fetches a screen's module itself.
+    async fn preload(&self) {}
 }
 
 /// Unknown paths: the not-found page (or, in development builds, the gallery's paths).

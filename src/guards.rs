@@ -8,7 +8,7 @@ use crate::pages::steps::FlowCtx;
 use crate::session::use_session;
 use contract::route_table::{Guard, ACCOUNT, SIGN_IN};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use leptos_router::hooks::use_navigate;
 
 /// `page` behind `guard`, for a screen of a split module: the session guards here (a step of
 /// signing in is for the signed out), the others as the main wasm has them.
@@ -59,7 +59,7 @@ pub fn StepGuard(step: Step, children: ChildrenFn) -> impl IntoView {
     let reachable = Memo::new(move |_| state.with(|f| f.reachable(step)));
     view! {
         <Show when=move || reachable.get() == step
-            fallback=move || view! { <Redirect path=kind.path(reachable.get())/> }>
+            fallback=move || redirect(kind.path(reachable.get()))>
             // The article's five steps are the registration's; a reset has no stepper.
             {(kind == FlowKind::Registration).then(|| view! {
                 <div class="page page--top">
@@ -77,7 +77,7 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     view! {
         <Show when=move || session.account.with(Option::is_some)
-            fallback=|| view! { <Redirect path=SIGN_IN/> }>
+            fallback=|| redirect(SIGN_IN)>
             {children()}
         </Show>
     }
@@ -89,8 +89,14 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
 fn SignedOut(children: ChildrenFn) -> impl IntoView {
     let signed_in = use_session().account.get_untracked().is_some();
     view! {
-        <Show when=move || !signed_in fallback=|| view! { <Redirect path=ACCOUNT/> }>
+        <Show when=move || !signed_in fallback=|| redirect(ACCOUNT)>
             {children()}
         </Show>
     }
+}
+
+/// Goes to `path` instead of showing a screen (what `<Redirect>` does in the browser, without
+/// its server-side path resolution, which a client-only app never runs).
+fn redirect(path: &str) {
+    use_navigate()(path, Default::default());
 }

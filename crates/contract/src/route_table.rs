@@ -1,11 +1,11 @@
 //! Every screen's address, declared once: open this first to find a screen.
 //!
-//! For each address: the screen it shows, the flow whose state it lives in (the layout that
-//! owns and saves that state), the guard that decides whether it may show, and the screen
+//! For each address: the screen it shows, the flow whose state it reads and writes (the SPA
+//! keeps each flow's state and saves it), the guard that decides whether it may show, and the screen
 //! whose code it starts fetching once the citizen starts using it. Where each screen's code
 //! lives (the main wasm or a split module) is [`Screen::code`].
 //!
-//! The SPA builds its `<Routes>` from [`ROUTES`] (`src/app.rs`); links and navigations take
+//! The SPA builds its `<FlatRoutes>` from [`ROUTES`] (`src/app.rs`); links and navigations take
 //! the path consts below; the release build (`xtask`) reads the same table natively to know
 //! what to pre-render and what a deep link preloads. Nothing scans source text for routes.
 
@@ -121,7 +121,7 @@ impl Screen {
 pub struct Route {
     pub path: &'static str,
     pub screen: Screen,
-    /// The flow whose layout owns this screen's state, if any.
+    /// The flow whose state this screen reads and writes, if any.
     pub flow: Option<FlowKind>,
     pub guard: Guard,
     /// The screen whose code to fetch once the citizen starts using this one.
@@ -161,7 +161,7 @@ const fn step(
 
 use FlowKind::{Registration, Reset, SignIn};
 
-/// One row per address. `step` rows live in their flow's layout and show only once the flow
+/// One row per address. `step` rows read their flow's state and show only once the flow
 /// has reached that step; `route` rows stand alone, behind their guard.
 #[rustfmt::skip]
 pub const ROUTES: &[Route] = &[
@@ -210,19 +210,9 @@ pub fn step_path(flow: FlowKind, wanted: Step) -> &'static str {
         .map_or(HOME, |r| r.path)
 }
 
-/// The layout route of a flow: the address of its first step, which all its steps are under.
+/// The address of a flow's first step, which all its steps are under.
 pub fn flow_base(flow: FlowKind) -> &'static str {
     step_path(flow, Step::Details)
-}
-
-/// A flow step's path relative to its flow's base (`""` for the first step, `"otp"`...).
-pub fn segment_in_flow(route: &Route) -> &'static str {
-    let base = route.flow.map_or("", flow_base);
-    route
-        .path
-        .strip_prefix(base)
-        // A flow's steps are under its base (tested).
-        .map_or("", |rest| rest.trim_start_matches('/'))
 }
 
 #[cfg(test)]
@@ -260,15 +250,11 @@ mod tests {
             for r in in_flow(flow) {
                 assert!(matches!(r.guard, Guard::Step(_)), "{r:?}");
                 assert!(r.path.starts_with(flow_base(flow)), "{r:?}");
-                let _ = segment_in_flow(r);
             }
         }
-        assert_eq!(segment_in_flow(route_at(RESET_OTP).unwrap()), "otp");
-        assert_eq!(segment_in_flow(route_at(REGISTRATION).unwrap()), "");
         assert_eq!(FlowKind::Reset.path(Step::Done), ACCOUNT);
         assert_eq!(FlowKind::SignIn.path(Step::Done), ACCOUNT);
         assert_eq!(FlowKind::SignIn.path(Step::Otp), "/dang-nhap/otp");
-        assert_eq!(segment_in_flow(route_at(SIGN_IN).unwrap()), "");
     }
 
     #[test]

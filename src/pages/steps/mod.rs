@@ -1,7 +1,7 @@
 //! The steps a registration and a password reset share (code, then password; signing in
-//! shares the code step) under one layout route per flow. The layout owns the flow's state
-//! and saves it to sessionStorage (a reload resumes the step); each step's guard is the
-//! route table's (`crate::guards`).
+//! shares the code step) and each flow's state, which the app owns for the tab and saves to
+//! sessionStorage (a reload resumes the step); each step's guard is the route table's
+//! (`crate::guards`).
 
 pub mod otp;
 pub mod password;
@@ -9,7 +9,6 @@ pub mod start;
 
 use crate::flow::state::{FlowKind, FlowState};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 
 #[derive(Clone, Copy)]
 pub struct FlowCtx {
@@ -40,27 +39,57 @@ fn load(kind: FlowKind) -> FlowState {
         .unwrap_or_default()
 }
 
-fn flow_layout(kind: FlowKind) -> impl IntoView {
-    let mut initial = load(kind);
-    // A finished reset or sign-in has signed the citizen in and left; coming back starts a
-    // new one.
-    if kind.ends_signed_in() && initial.done.is_some() {
-        initial = FlowState::default();
-    }
-    let state = RwSignal::new(initial);
-    provide_context(FlowCtx { kind, state });
-    Effect::new(move |_| {
-        let state = state.get();
-        if let (Some(s), Ok(json)) = (session(), serde_json::to_string(&state)) {
-            let _ = s.set_item(crate::flow::state::storage_key(kind), &json);
-        }
-    });
-    view! { <Outlet/> }
+/// Each flow's state while the citizen is in it: read from sessionStorage when they enter
+/// the flow (from a screen outside it, or on a reload: a reload resumes the step) and saved
+/// there on every change. Moving between a flow's steps keeps it in memory, as a layout
+/// route around the steps would.
+#[derive(Clone, Copy)]
+struct Flows {
+    states: [RwSignal<FlowState>; 3],
+    /// The flow whose step is on screen, if any.
+    entered: StoredValue<Option<FlowKind>>,
 }
 
-/// The layout route of a flow (screens 3–6, screen 7 and its code step, or screen 8 and its
-/// code and password steps): it owns the flow's state for all of its steps.
-#[component]
-pub fn FlowLayout(kind: FlowKind) -> impl IntoView {
-    flow_layout(kind)
+fn index(kind: FlowKind) -> usize {
+    FlowKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+pub fn provide_flows() {
+    let states = FlowKind::ALL.map(|kind| {
+        let state = RwSignal::new(FlowState::default());
+        Effect::new(move |first: Option<()>| {
+            let state = state.get();
+            // Not before the flow is entered: the default would overwrite the saved state.
+            if first.is_some() {
+                if let (Some(s), Ok(json)) = (session(), serde_json::to_string(&state)) {
+                    let _ = s.set_item(crate::flow::state::storage_key(kind), &json);
+                }
+            }
+        });
+        state
+    });
+    provide_context(Flows {
+        states,
+        entered: StoredValue::new(None),
+    });
+}
+
+/// A route's screen is shown: a step of `flow` provides that flow to its screen and guard
+/// (entering it reads its saved state); any other screen leaves the flows.
+pub fn enter_flow(flow: Option<FlowKind>) {
+    let flows = expect_context::<Flows>();
+    let before = flows.entered.get_value();
+    flows.entered.set_value(flow);
+    let Some(kind) = flow else { return };
+    let state = flows.states[index(kind)];
+    if before != Some(kind) {
+        let mut saved = load(kind);
+        // A finished reset or sign-in has signed the citizen in and left; coming back
+        // starts a new one.
+        if kind.ends_signed_in() && saved.done.is_some() {
+            saved = FlowState::default();
+        }
+        state.set(saved);
+    }
+    provide_context(FlowCtx { kind, state });
 }

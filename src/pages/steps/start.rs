@@ -49,7 +49,7 @@ impl Default for StartForm {
     }
 }
 
-/// The request that starts this layout's flow: on success the flow keeps what the server
+/// The request that starts this step's flow: on success the flow keeps what the server
 /// started and moves to its code step; a refusal shows on `form`, then goes to
 /// `also_refused` for what only that form has (the registration's captcha and carrier).
 pub fn start_flow<Res>(
@@ -66,7 +66,7 @@ where
     })
 }
 
-/// The request that starts this layout's flow, for a form with refusals of its own (signing
+/// The request that starts this step's flow, for a form with refusals of its own (signing
 /// in): on success the flow keeps what the server started and moves to its code step.
 pub fn flow_starter<Res>(refused: impl Fn(Failure) + 'static) -> PageRequest<Res>
 where
