@@ -53,7 +53,6 @@ if (failures.length) {
   process.exit(2);
 }
 console.log(`${states.length * WIDTHS.length} screenshots of ${states.length} states in ${OUT}`);
-writeFileSync(join(OUT, 'states.json'), JSON.stringify(states, null, 1));
 
 let exitCode = 0;
 if (opt.compare) exitCode = compareAll();
