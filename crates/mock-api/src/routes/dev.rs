@@ -44,11 +44,12 @@ pub async fn gallery_baseline(Path(file): Path<String>) -> Result<Response, AppE
         && stem
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    let bytes = match safe {
-        true => tokio::fs::read(std::path::Path::new(GALLERY_BASELINE_DIR).join(&file))
+    let bytes = if safe {
+        tokio::fs::read(std::path::Path::new(GALLERY_BASELINE_DIR).join(&file))
             .await
-            .ok(),
-        false => None,
+            .ok()
+    } else {
+        None
     };
     let bytes = bytes.ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     Ok(([(axum::http::header::CONTENT_TYPE, "image/png")], bytes).into_response())
