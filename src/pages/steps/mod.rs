@@ -58,13 +58,14 @@ pub fn provide_flows() {
     let states = FlowKind::ALL.map(|kind| {
         let state = RwSignal::new(FlowState::default());
         Effect::new(move |first: Option<()>| {
-            let state = state.get();
-            // Not before the flow is entered: the default would overwrite the saved state.
-            if first.is_some() {
-                if let (Some(s), Ok(json)) = (session(), serde_json::to_string(&state)) {
-                    let _ = s.set_item(crate::flow::state::storage_key(kind), &json);
+            state.with(|state| {
+                // Not before the flow is entered: the default would overwrite the saved state.
+                if first.is_some() {
+                    if let (Some(s), Ok(json)) = (session(), serde_json::to_string(state)) {
+                        let _ = s.set_item(crate::flow::state::storage_key(kind), &json);
+                    }
                 }
-            }
+            });
         });
         state
     });
