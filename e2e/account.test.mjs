@@ -138,6 +138,7 @@ test.describe('on a phone', () => {
   test('a wrong password is refused with a linked error, and nothing typed is lost', async ({ page, citizen, mock }) => {
     page.allowErrors(/status of 401/);
     await page.goto('/dang-nhap');
+    await expectHeading(page, 'Đăng nhập');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
     await expect(summary.getByRole('link', { name: 'Nhập số CMND/CCCD' })).toBeVisible();
@@ -161,6 +162,7 @@ test.describe('on a phone', () => {
     const who = citizen(BINH);
     await registerViaApi(mock, who, 'Sen#vang7Ho');
     await page.goto('/dang-nhap');
+    await expectHeading(page, 'Đăng nhập');
     const image = page.getByRole('img', CAPTCHA_IMAGE);
     await expect(image).toBeVisible();
     const before = await image.getAttribute('src');
@@ -187,6 +189,7 @@ test('5 wrong passwords lock the account and the screen says until when; a wrong
   const who = citizen(BINH);
   await registerViaApi(mock, who, 'Sen#vang7Ho');
   await page.goto('/dang-nhap');
+  await expectHeading(page, 'Đăng nhập');
   const wrongPair = page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).first();
   for (let i = 1; i <= 4; i += 1) {
     expect((await sendSignIn(page, who.id, `Sai#matkhau${i}`)).status()).toBe(401);

@@ -122,7 +122,6 @@ const EXPECT = {
   account: 'Nguyễn Văn An',
   done: '001090000001',
   'load-failed': 'Kiểm tra kết nối mạng',
-  'details-load-failed': 'Không tải được phần còn lại của trang',
 };
 
 test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async ({ page: index, newPage }) => {

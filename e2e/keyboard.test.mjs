@@ -24,6 +24,7 @@ async function tabTo(page, name, { back = false, max = 40 } = {}) {
 test('the whole registration with the keyboard alone', async ({ page, citizen, mock }) => {
   const who = citizen({ name: 'Vũ Thị Hằng' });
   await page.goto('/');
+  await expectHeading(page, 'Tài khoản Dịch vụ công');
   await tabTo(page, 'Bỏ qua');
   await tabTo(page, 'Đăng ký');
   await page.keyboard.press('Enter');

@@ -14,7 +14,7 @@ async function hold(page, pattern) {
 }
 
 /** Waits until the app has replaced index.html's loading state: role queries would otherwise
- * also match its pre-rendered copy, which is inert but still in the page. */
+ * also match its pre-rendered copy, still in the page until then. */
 async function appTookOver(page) {
   await expect(page.getByRole('status').filter({ hasText: 'Đang tải' })).toHaveCount(0);
 }
@@ -83,6 +83,7 @@ test.describe('on a phone', () => {
 
   test('submitting an empty form lists every error, focused, with "Lỗi: " in the title', async ({ page }) => {
     await page.goto('/dang-ky/thue-bao-di-dong');
+    await expectHeading(page, 'Đăng ký bằng thuê bao di động');
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
     await expect(summary).toBeVisible();
@@ -135,6 +136,7 @@ for (const width of [320, 375]) {
 
     test(`at ${width} px the stepper keeps one line, names the current step and says Bước 3/5`, async ({ page }) => {
       await page.goto('/dang-ky/thue-bao-di-dong');
+      await expectHeading(page, 'Đăng ký bằng thuê bao di động');
       await expect(page.getByLabel('Họ và tên')).toBeVisible();
       const steps = page.getByRole('navigation', { name: 'Các bước đăng ký' }).getByRole('listitem');
       await expect(steps).toHaveCount(5);
@@ -276,6 +278,7 @@ test('the next step\'s code is fetched once the citizen starts on this one, not 
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const otpModule = (path) => /^\/split_otp_page-[0-9a-f]{16}\.wasm$/.test(path);
   await page.goto('/dang-ky/thue-bao-di-dong');
+  await expectHeading(page, 'Đăng ký bằng thuê bao di động');
   await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(requested.some(otpModule), 'arriving on the form fetches nothing for the OTP step').toBe(false);
@@ -284,17 +287,43 @@ test('the next step\'s code is fetched once the citizen starts on this one, not 
   await fetched;
 });
 
-test('a link straight to the form shows its heading and introduction before the form\'s code arrives', async ({ page }) => {
-  const release = await hold(page, /\/split_details_page-[^/]*\.wasm$/);
+test('a link straight to the form takes typing before its code arrives, and the app keeps it', async ({ page }) => {
+  const release = await hold(page, /\/bundle_details_page-[0-9a-f]{16}\.bin$/);
   await page.goto('/dang-ky/thue-bao-di-dong');
-  // The app's own top, not the pre-rendered copy shown until the main wasm has run.
+  // The pre-rendered form: the app stays behind the loading state until its code is there.
+  await expect(page.getByRole('status').filter({ hasText: 'Đang tải' }), 'the code is on its way').toHaveCount(1);
+  await expect(page.getByLabel('Số điện thoại')).toBeEditable();
+  await expect(page.getByRole('button', { name: 'Đăng ký', exact: true }), 'nothing to submit before the app is there').toBeDisabled();
+  await page.getByLabel('Số điện thoại').fill('0912');
+  await page.getByLabel('Họ và tên').click();
+  await page.keyboard.type('Nguyễn Thị');
+  release();
   await appTookOver(page);
   await expectHeading(page, 'Đăng ký bằng thuê bao di động');
-  await expect(page.getByText('Các trường có dấu * đỏ là bắt buộc', { exact: false })).toBeVisible();
-  await expect(page.getByLabel('Họ và tên'), 'the form is still on its way').toHaveCount(0);
-  release();
-  await expect(page.getByLabel('Họ và tên')).toBeVisible();
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('Nguyễn Thị');
+  await expect(page.getByLabel('Số điện thoại')).toHaveValue('0912');
+  await expect(page.getByLabel('Họ và tên'), 'the focus stays in the field being typed in').toBeFocused();
+  await page.keyboard.type(' Lan');
+  await expect(page.getByLabel('Họ và tên'), 'and so does the caret').toHaveValue('Nguyễn Thị Lan');
+  // The app's own state has what was typed, not just its fields.
+  await submitDetails(page);
+  await expect(page.getByRole('link', { name: 'Nhập số CMND/CCCD' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nhập họ và tên' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Nhập số điện thoại di động' })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+});
+
+test('a link in the pre-rendered home page works before the app is there, and keeps the focus when it takes over', async ({ page }) => {
+  const release = await hold(page, MAIN_WASM);
+  await page.goto('/');
+  const register = page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true });
+  await expect(register).toHaveAttribute('href', '/dang-ky');
+  await register.focus();
+  release();
+  await appTookOver(page);
+  await expect(page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true }), 'the app\'s own link').toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectHeading(page, 'Chọn phương thức đăng ký');
 });
 
 // The release index.html carries each screen's first render (xtask/src/prerender.rs).
@@ -313,16 +342,23 @@ for (const [path, heading] of [['/', 'Tài khoản Dịch vụ công'], ['/dang-
       const release = await hold(page, MAIN_WASM);
       await page.goto(path);
       await expect(page.getByText(heading, { exact: true })).toBeVisible();
-      // A picture of the screen until its code is there: nothing to focus, press or read out
-      // but the loading status (Chromium's own accessibility tree: what a screen reader gets).
+      // Until its code is there, the copy is the screen as far as it goes without it
+      // (Chromium's own accessibility tree: what a screen reader gets): its heading, its
+      // links and fields, every button disabled, and the loading status; no id twice.
       const cdp = await page.context().newCDPSession(page);
-      const exposed = (await cdp.send('Accessibility.getFullAXTree')).nodes
-        .filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
-      expect(exposed.filter((n) => /^(heading|link|button)/.test(n))).toEqual([]);
+      const nodes = (await cdp.send('Accessibility.getFullAXTree')).nodes.filter((n) => !n.ignored);
+      const exposed = nodes.map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
+      expect(exposed, exposed.join('\n')).toContain(`heading: ${heading}`);
+      const buttons = nodes.filter((n) => n.role?.value === 'button');
+      expect(buttons.length).toBeGreaterThan(0);
+      expect(buttons.filter((n) => !n.properties?.some((p) => p.name === 'disabled' && p.value.value)).map((n) => n.name?.value),
+        'no button can be pressed before the app is there').toEqual([]);
       expect(exposed, exposed.join('\n')).toContain('status: ');
       expect(exposed, exposed.join('\n')).toContain('StaticText: Đang tải… / Loading…');
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+      expect(await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+        return ids.filter((id, i) => ids.indexOf(id) !== i);
+      }), 'no id twice').toEqual([]);
 
       const released = await page.evaluate(() => performance.now());
       release();
@@ -352,27 +388,43 @@ test('a visitor who chose English sees the loading state, not the Vietnamese cop
   await expectHeading(page, 'Register with your mobile number');
 });
 
-test('a link straight to the form fetches its code beside the main wasm, each file once, and leaves focus at the top', async ({ page }) => {
+test('a link straight to the form downloads its code in one file, beside the main wasm, and leaves focus at the top', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  const isModule = (path) => /^\/(split_|chunk_)[^/]*\.wasm$/.test(path);
+  const isCode = (path) => /^\/(split_|chunk_)[^/]*\.wasm$|^\/bundle_[^/]*\.bin$/.test(path);
   await page.goto('/');
+  await expectHeading(page, 'Tài khoản Dịch vụ công');
   await expect(page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect(requested.filter(isModule), 'the home page preloads no screen').toEqual([]);
+  expect(requested.filter(isCode), 'the home page downloads no screen').toEqual([]);
 
+  // Started by index.html, not by the loader once the main wasm runs: it comes while the
+  // main wasm is still held back.
+  const release = await hold(page, MAIN_WASM);
+  const bundle = page.waitForRequest((r) => /^\/bundle_details_page-[0-9a-f]{16}\.bin$/.test(new URL(r.url()).pathname));
   await page.goto('/dang-ky/thue-bao-di-dong');
+  await bundle;
+  release();
+  await appTookOver(page);
   await expectHeading(page, 'Đăng ký bằng thuê bao di động');
   await page.waitForLoadState('networkidle');
-  // Started by index.html's preload links (initiator "link"), not by the loader once the
-  // main wasm runs (initiator "fetch"); the loader then reuses them.
-  const starters = await page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => /\/(split_|chunk_)[^/]*\.wasm$/.test(new URL(e.name).pathname))
-    .map((e) => [new URL(e.name).pathname, e.initiatorType]));
-  expect(starters.some(([path]) => path.startsWith('/split_details_page-')), 'the form module is fetched').toBe(true);
-  expect(starters.filter(([, by]) => by !== 'link'), 'every module of the form is preloaded').toEqual([]);
-  const modules = requested.filter(isModule);
-  expect(new Set(modules).size, `no module is fetched twice: ${modules}`).toBe(modules.length);
+  const code = requested.filter(isCode);
+  expect(code, 'one file, no module alone').toEqual([expect.stringMatching(/^\/bundle_details_page-[0-9a-f]{16}\.bin$/)]);
   expect(await page.evaluate(() => document.activeElement === document.body),
     'a page opened by its address starts at the top (the skip link first), like any page').toBe(true);
+  // Moving on fetches only what the next screen adds, each module alone and once.
+  const before = requested.length;
+  await page.getByLabel('Họ và tên').pressSequentially('An');
+  await page.waitForLoadState('networkidle');
+  const next = requested.slice(before).filter(isCode);
+  expect(next.length, 'the next step\'s modules are prefetched').toBeGreaterThan(0);
+  expect(next.every((p) => /^\/(split_|chunk_)/.test(p)), `${next}`).toBe(true);
+  expect(new Set(next).size, `no module twice: ${next}`).toBe(next.length);
+  // The bundle's parts, from index.html's table (xtask/src/split.rs, `preload_script`).
+  const html = await (await page.request.get('/')).text();
+  const files = JSON.parse(html.match(/const f=(\[[^\]]*\])/)[1]);
+  const [, parts] = JSON.parse(html.match(/"\/dang-ky\/thue-bao-di-dong":(\["[^"]+",\[[0-9,]*\]\])/)[1]);
+  const bundled = parts.map((i) => `/${files[i]}`);
+  expect(bundled.length).toBeGreaterThan(1);
+  expect(next.filter((p) => bundled.includes(p)), 'nothing the bundle brought').toEqual([]);
 });

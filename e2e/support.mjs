@@ -96,9 +96,11 @@ export async function fillDetails(page, who) {
   await typeDetails(page, who);
 }
 
-/** The page's one level-1 heading says `name`. */
+/** The page's one level-1 heading says `name`, and it is the app's: index.html's loading
+ * state (and the pre-rendered copy in it, whose fields and links work too) is gone. */
 export async function expectHeading(page, name) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Đang tải… / Loading…' })).toHaveCount(0);
 }
 
 /** On the choose-method screen: "Công dân" + "Thuê bao di động", then on to the form (or

@@ -2,11 +2,9 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::next_task::NextTask;
 use crate::components::page_heading::TrackOpeningPage;
-use crate::guards::guarded_in_main;
 use crate::i18n::provide_i18n;
 use crate::lazy::{self, Prefetch};
-use crate::pages::registration::details::DetailsPage;
-use crate::pages::steps::{enter_flow, provide_flows};
+use crate::pages::steps::{leave_flows, provide_flows};
 use crate::pages::{choose_method::ChooseMethod, home::Home, not_found::NotFound};
 use crate::route_path::StaticPath;
 use crate::session::provide_session;
@@ -71,18 +69,16 @@ impl ChooseView for RouteView {
             flow,
             ..
         } = *self.0;
-        enter_flow(flow);
-        // The screens whose code the route table puts in the main wasm; the others load from
-        // their modules (`lazy`, which a test holds to the table).
+        leave_flows(flow);
+        // The screens whose code the route table puts in the main wasm, all open (tested);
+        // the others load from their modules (`lazy`, which a test holds to the table),
+        // with their guards and their flow's state.
         let page = match screen {
-            Screen::Home => guarded_in_main(guard, || view! { <Home/> }.into_any()),
-            Screen::ChooseMethod => guarded_in_main(guard, || view! { <ChooseMethod/> }.into_any()),
-            // The form's top from the main wasm, its body from its module.
-            Screen::Details => guarded_in_main(guard, || {
-                view! { <DetailsPage>{lazy::body(Screen::Details)}</DetailsPage> }.into_any()
-            }),
-            _ => lazy::screen(screen, guard).await,
+            Screen::Home => view! { <Home/> }.into_any(),
+            Screen::ChooseMethod => view! { <ChooseMethod/> }.into_any(),
+            _ => lazy::screen(screen, guard, flow).await,
         };
+        crate::boot::screen_rendered();
         match prefetch {
             Some(next) => view! { <Prefetch next/> {page} }.into_any(),
             None => page,
@@ -95,6 +91,7 @@ impl ChooseView for RouteView {
 
 /// Unknown paths: the not-found page (or, in development builds, the gallery's paths).
 fn fallback() -> AnyView {
+    crate::boot::screen_rendered();
     #[cfg(feature = "dev")]
     {
         let path = leptos_router::hooks::use_location()

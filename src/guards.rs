@@ -10,13 +10,13 @@ use contract::route_table::{Guard, ACCOUNT, SIGN_IN};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-/// `page` behind `guard`, for a screen of a split module: the session guards here (a step of
-/// signing in is for the signed out), the others as the main wasm has them.
+/// `page` behind `guard`, for a screen of a split module (the main wasm's screens are all
+/// open). A step's guard reads its flow ([`crate::pages::steps::enter_flow`]).
 pub fn guarded(guard: Guard, page: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
     match guard {
         Guard::SignedIn => view! { <SignedIn>{page()}</SignedIn> }.into_any(),
         Guard::Step(step) => view! { <FlowStep step>{page()}</FlowStep> }.into_any(),
-        Guard::Open => guarded_in_main(guard, page),
+        Guard::Open => page(),
     }
 }
 
@@ -33,21 +33,6 @@ fn FlowStep(step: Step, children: ChildrenFn) -> impl IntoView {
         view! { <SignedOut>{step_view()}</SignedOut> }.into_any()
     } else {
         step_view().into_any()
-    }
-}
-
-/// `page` behind a guard that a screen of the main wasm may have (open, or its flow's
-/// step; a test holds the route table to that). The session guards are only referenced from
-/// the split modules, so their code stays out of the first load.
-pub fn guarded_in_main(
-    guard: Guard,
-    page: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> AnyView {
-    match guard {
-        Guard::Step(step) => view! { <StepGuard step=step>{page()}</StepGuard> }.into_any(),
-        // Never shown unguarded: a session guard here is a route table error (tested).
-        Guard::SignedIn => ().into_any(),
-        Guard::Open => page(),
     }
 }
 

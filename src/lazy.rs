@@ -6,12 +6,13 @@
 //! home page downloads only the shell. Without the feature (development, browser tests) the
 //! same routes load from the one wasm, through the same async path.
 //!
-//! A module that fails to download (the connection dropped) shows [`PageLoadFailed`] (or
-//! [`PartLoadFailed`] under a screen's own top) instead of aborting the app: the split
-//! functions are `fallible`, and a later attempt loads afresh.
+//! A module that fails to download (the connection dropped) shows [`PageLoadFailed`] instead
+//! of aborting the app: the split functions are `fallible`, and a later attempt loads afresh.
 
-use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
+use crate::components::page_load_failed::PageLoadFailed;
+use crate::flow::state::FlowKind;
 use crate::guards::guarded;
+use crate::pages::steps::enter_flow;
 use contract::route_table::{Guard, Screen};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -31,8 +32,11 @@ macro_rules! split_screens {
                     fallible
                 )
             )]
-            fn $module(guard: Guard) -> Result<AnyView, SplitLoaderError> {
+            fn $module(guard: Guard, flow: Option<FlowKind>) -> Result<AnyView, SplitLoaderError> {
                 use $page as Page;
+                if let Some(kind) = flow {
+                    enter_flow(kind);
+                }
                 Ok(guarded(guard, || view! { <Page/> }.into_any()))
             }
         )+
@@ -44,13 +48,17 @@ macro_rules! split_screens {
 
         /// `screen`'s view behind `guard`, from its module (fetched on first use in release
         /// builds), or the error of a module that did not download.
-        async fn load(screen: Screen, guard: Guard) -> Option<Result<AnyView, SplitLoaderError>> {
+        async fn load(
+            screen: Screen,
+            guard: Guard,
+            flow: Option<FlowKind>,
+        ) -> Option<Result<AnyView, SplitLoaderError>> {
             match screen {
                 $(
                     #[cfg(feature = "split")]
-                    Screen::$screen => Some($module(guard).await),
+                    Screen::$screen => Some($module(guard, flow).await),
                     #[cfg(not(feature = "split"))]
-                    Screen::$screen => Some($module(guard)),
+                    Screen::$screen => Some($module(guard, flow)),
                 )+
                 #[allow(unreachable_patterns)]
                 _ => None,
@@ -72,8 +80,8 @@ macro_rules! split_screens {
 }
 
 split_screens! {
-    // Screen 3's form, under its top (`app.rs`: `body(Screen::Details)`).
-    Details => details_page, preload_details_page, crate::pages::registration::details::DetailsForm;
+    // Screen 3.
+    Details => details_page, preload_details_page, crate::pages::registration::details::DetailsPage;
     // Screen 4, for both flows.
     Otp => otp_page, preload_otp_page, crate::pages::steps::otp::OtpPage;
     // Screen 5, for both flows.
@@ -92,39 +100,10 @@ split_screens! {
 
 /// A whole screen from its module, behind its route's guard; a module that did not download
 /// shows [`PageLoadFailed`] in its place.
-pub async fn screen(screen: Screen, guard: Guard) -> AnyView {
-    match load(screen, guard).await {
+pub async fn screen(screen: Screen, guard: Guard, flow: Option<FlowKind>) -> AnyView {
+    match load(screen, guard, flow).await {
         Some(Ok(view)) => view,
         _ => view! { <PageLoadFailed/> }.into_any(),
-    }
-}
-
-/// The part of `screen` that lives in its module, for a screen whose top is in the
-/// main wasm: a link straight to it paints that top with the app's first render instead of
-/// after every module arrived. Nothing shows in its place meanwhile (the top says what is
-/// coming; a spinner would flash for the usual fraction of a second).
-///
-/// The part renders once that top is on screen, in a task of its own: the screen's first
-/// render is two shorter tasks rather than one long one that ignores the citizen's taps.
-pub fn body(screen: Screen) -> impl IntoView {
-    // Not `Suspense`: for one view that arrives once, it cost the main wasm 1.6 KB.
-    let part = StoredValue::new_local(None::<AnyView>);
-    let arrived = Trigger::new();
-    // Scoped: the part's effects and contexts belong to this screen, and leaving the screen
-    // first cancels the load.
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
-        crate::paint::after_next_paint().await;
-        // The top's guard already applies.
-        let view = match load(screen, Guard::Open).await {
-            Some(Ok(view)) => view,
-            _ => view! { <PartLoadFailed/> }.into_any(),
-        };
-        part.set_value(Some(view));
-        arrived.notify();
-    });
-    move || {
-        arrived.track();
-        part.try_update_value(Option::take).flatten()
     }
 }
 

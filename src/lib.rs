@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod boot;
 pub mod clock;
 pub mod components;
 #[cfg(feature = "dev")]

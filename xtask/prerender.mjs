@@ -1,8 +1,8 @@
-// Pre-renders the first screen of each address (called by `cargo xtask build`, see
-// xtask/src/prerender.rs): the release app in `DIST` is opened in headless Chromium with its
-// split modules and the API held back, so what it shows is exactly what the main wasm renders
-// by itself. Addresses that show no heading that way (lazy screens, guarded steps that
-// redirect) get nothing. Writes JSON to `OUT`:
+// Pre-renders the first screen of each address a first visit sees (called by `cargo xtask
+// build`, see xtask/src/prerender.rs): the release app in `DIST` is opened in headless
+// Chromium with the API held back, so what it shows is what the app renders before any
+// answer. An address that shows no heading at its own address gets nothing (the build then
+// fails). Writes JSON to `OUT`:
 //   { screens: { "<path>": "<markup>" }, local: {…}, session: {…} }
 // where local/session are the web storage a first visit leaves (the snapshot is valid only
 // for a visitor whose storage holds no more than that).
@@ -13,7 +13,6 @@ import { extname, join, normalize } from 'node:path';
 
 const dist = process.env.DIST;
 const paths = JSON.parse(process.env.PATHS);
-const held = new Set(JSON.parse(process.env.HELD));
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 
@@ -44,12 +43,9 @@ try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // Never answered: the page renders what it can without them, like a slow network would.
-    await page.route(
-      (url) => url.pathname.startsWith('/api/') || held.has(url.pathname.slice(1)),
-      () => {},
-    );
+    await page.route((url) => url.pathname.startsWith('/api/'), () => {});
     await page.goto(base + path);
-    // The app removes the loading state once its first screen has rendered (src/main.rs).
+    // The app removes the loading state once its first screen has rendered (src/boot.rs).
     await page.locator('.boot').waitFor({ state: 'detached', timeout: 20_000 });
     const shot = await page.evaluate((path) => {
       if (location.pathname !== path || !document.querySelector('main h1')) return null;
@@ -67,13 +63,17 @@ try {
         const comments = [];
         while (walker.nextNode()) comments.push(walker.currentNode);
         for (const c of comments) c.remove();
-        // The copy sits beside the app until it replaces it: no ids twice, no in-page links
-        // to them. A picture of the screen, not the screen: inert (no focus, no clicks, not
-        // read out; the loading status is), and no control that looks usable.
-        for (const e of root.querySelectorAll('[id]')) e.removeAttribute('id');
-        root.removeAttribute('id');
-        root.inert = true;
-        for (const e of root.querySelectorAll('button, input, select, textarea')) e.disabled = true;
+        // The copy sits beside the app until the app takes over (src/boot.rs): its ids are
+        // prefixed, and so is every reference to them, so no id is there twice and each
+        // label still names its field. Its fields take typing and choices at once, which
+        // the app carries over; its links are plain links; its buttons wait for the app.
+        for (const e of [root, ...root.querySelectorAll('[id]')]) if (e.id) e.id = `boot-${e.id}`;
+        for (const attr of ['for', 'aria-describedby', 'aria-labelledby', 'aria-controls']) {
+          for (const e of [root, ...root.querySelectorAll(`[${attr}]`)]) {
+            if (e.hasAttribute(attr)) e.setAttribute(attr, e.getAttribute(attr).split(' ').map((id) => `boot-${id}`).join(' '));
+          }
+        }
+        for (const e of root.querySelectorAll('button')) e.disabled = true;
       }
       return copy
         .filter((e) => !(e.matches('a[href^="#"]')))

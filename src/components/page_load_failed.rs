@@ -19,20 +19,6 @@ pub fn PageLoadFailed() -> impl IntoView {
     }
 }
 
-/// Shown in place of the part of a screen whose code did not download, under the screen's own
-/// heading (which still says where the citizen is). An alert: focus stays where it was.
-#[component]
-pub fn PartLoadFailed() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="notice notice--warning" role="alert">
-            <h2>{i18n.t(Ui::PartLoadFailedTitle)}</h2>
-            <p>{i18n.t(Ui::RetryBody)}</p>
-            <button type="button" class="button" on:click=reload>{i18n.t(Ui::Retry)}</button>
-        </div>
-    }
-}
-
 /// The flow's state is in the tab: the same address resumes where the citizen was.
 fn reload(_: leptos::ev::MouseEvent) {
     let _ = window().location().reload();

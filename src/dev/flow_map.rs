@@ -200,9 +200,8 @@ pub fn cause(state: &GalleryState) -> String {
         Setup::Otp { expires_s, .. } if expires_s < 60 => return "clock: under a minute".into(),
         _ => {}
     }
-    match state.screen {
-        Screen::LoadFailed | Screen::DetailsLoadFailed => return "offline: code not loaded".into(),
-        _ => {}
+    if state.screen == Screen::LoadFailed {
+        return "offline: code not loaded".into();
     }
     match state.acts {
         [] => "arrive".into(),

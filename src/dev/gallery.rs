@@ -6,10 +6,10 @@ use super::hooks::set_canned;
 use super::reach::how_to_reach;
 use super::script;
 use super::states::{canned, find, flow_state, GalleryState, Screen, STATES};
-use crate::components::page_load_failed::{PageLoadFailed, PartLoadFailed};
+use crate::components::page_load_failed::PageLoadFailed;
 use crate::guards::guarded;
 use crate::pages::about::AboutPage;
-use crate::pages::registration::details::{DetailsForm, DetailsPage};
+use crate::pages::registration::details::DetailsPage;
 use crate::pages::registration::done::DonePage;
 use crate::pages::steps::{otp::OtpPage, password::PasswordPage, FlowCtx};
 use crate::pages::{
@@ -164,7 +164,7 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
     guarded(guard, move || match state.screen {
         Screen::Home => view! { <Home/> }.into_any(),
         Screen::Choose => view! { <ChooseMethod/> }.into_any(),
-        Screen::Details => view! { <DetailsPage><DetailsForm/></DetailsPage> }.into_any(),
+        Screen::Details => view! { <DetailsPage/> }.into_any(),
         Screen::Otp | Screen::ResetOtp | Screen::SignInOtp => view! { <OtpPage/> }.into_any(),
         Screen::Password | Screen::ResetPassword => view! { <PasswordPage/> }.into_any(),
         Screen::Done => view! { <DonePage/> }.into_any(),
@@ -173,9 +173,6 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
         Screen::ResetStart => view! { <ResetStartPage/> }.into_any(),
         Screen::About => view! { <AboutPage/> }.into_any(),
         Screen::LoadFailed => view! { <PageLoadFailed/> }.into_any(),
-        Screen::DetailsLoadFailed => {
-            view! { <DetailsPage><PartLoadFailed/></DetailsPage> }.into_any()
-        }
     })
 }
 

@@ -83,12 +83,6 @@ fn arrive(state: &GalleryState) -> String {
              (DevTools › Network › Offline), then follow “{}” (its module is not loaded yet).",
             Ui::PrototypeMore.texts().0
         ),
-        Screen::DetailsLoadFailed => format!(
-            "Under cargo xtask preview: open /, turn the network off (DevTools › Network › \
-             Offline), then “{}”, a method and “{}” to the form.",
-            Ui::Register.texts().0,
-            Ui::Continue.texts().0
-        ),
         _ if state.setup == Setup::Filled => format!(
             "Open {path} and fill it with Dev panel › Fill: account-exists{}.",
             shortcut(Step::Details)

@@ -29,12 +29,10 @@ pub enum Screen {
     About,
     /// A screen whose code did not download.
     LoadFailed,
-    /// The form's top, with its code not downloaded.
-    DetailsLoadFailed,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 15] = [
+    pub const ALL: [Screen; 14] = [
         Screen::Home,
         Screen::Choose,
         Screen::Details,
@@ -49,7 +47,6 @@ impl Screen {
         Screen::ResetPassword,
         Screen::About,
         Screen::LoadFailed,
-        Screen::DetailsLoadFailed,
     ];
 
     /// The route that shows this screen in the app (none for a module that did not load).
@@ -57,7 +54,7 @@ impl Screen {
         let path = match self {
             Screen::Home => rt::HOME,
             Screen::Choose => rt::CHOOSE_METHOD,
-            Screen::Details | Screen::DetailsLoadFailed => rt::REGISTRATION,
+            Screen::Details => rt::REGISTRATION,
             Screen::Otp => rt::REGISTRATION_OTP,
             Screen::Password => rt::REGISTRATION_PASSWORD,
             Screen::Done => rt::REGISTRATION_DONE,
@@ -469,12 +466,6 @@ pub const STATES: &[GalleryState] = &[
         "load-failed",
         "Trang không tải được",
         Screen::LoadFailed,
-        Setup::Fresh,
-    ),
-    state(
-        "details-load-failed",
-        "Form: không tải được",
-        Screen::DetailsLoadFailed,
         Setup::Fresh,
     ),
     acted(

@@ -1,12 +1,12 @@
 //! The app's addresses, from its route table (`contract::route_table`), read as data: which
-//! split module each address needs, and which addresses the main wasm renders. Nothing here
+//! split module each address needs, and which addresses a first visit sees. Nothing here
 //! reads source text, so reformatting `src/app.rs` changes nothing the build does.
 //!
 //! The release index.html uses it to start downloading a deep link's modules together with
 //! the main wasm, instead of after it (`split::preload_script`), and to pre-render the first
 //! screens (`prerender::apply`).
 
-use contract::route_table::{Code, ROUTES};
+use contract::route_table::{Code, Guard, ROUTES};
 use std::collections::BTreeMap;
 
 /// JavaScript for the current address as the route table writes it (no trailing slash but
@@ -27,12 +27,16 @@ pub fn paths() -> Vec<String> {
     ROUTES.iter().map(|r| r.path.to_string()).collect()
 }
 
-/// The addresses whose screen (or at least its top) the main wasm renders: not a whole lazy
-/// screen.
-pub fn eager_paths() -> Vec<String> {
+/// The addresses whose own screen a first visit sees (so the build pre-renders it): the
+/// open ones and the first step of each flow; a later step sends a first visit back to it.
+pub fn first_visit_paths() -> Vec<String> {
     ROUTES
         .iter()
-        .filter(|r| !matches!(r.screen.code(), Code::Module(_)))
+        .filter(|r| match (r.guard, r.flow) {
+            (Guard::Open, _) => true,
+            (Guard::Step(step), Some(flow)) => flow.steps().first() == Some(&step),
+            _ => false,
+        })
         .map(|r| r.path.to_string())
         .collect()
 }
@@ -71,32 +75,38 @@ mod tests {
         }
         assert_eq!(all.len(), lazy_paths().len() + 2, "{all:?}");
         assert_eq!(
-            eager_paths(),
-            ["/", "/dang-ky", "/dang-ky/thue-bao-di-dong"]
+            first_visit_paths(),
+            [
+                "/",
+                "/dang-ky",
+                "/dang-ky/thue-bao-di-dong",
+                "/dang-nhap",
+                "/quen-mat-khau",
+                "/gioi-thieu"
+            ]
         );
     }
 
     /// Every route of the table is pre-rendered or preloaded where it should be: an
     /// address whose screen is in a module gets a preload entry, one the main wasm renders
-    /// is pre-rendered, and every address is asked of the pre-renderer.
+    /// none (and is open, so a first visit sees it), and every address is asked of the
+    /// pre-renderer.
     #[test]
     fn every_route_has_its_preload_and_prerender_entries() {
         let lazy = lazy_paths();
-        let eager = eager_paths();
+        let first_visit = first_visit_paths();
         let all = paths();
         for route in ROUTES {
             let path = route.path.to_string();
             assert!(all.contains(&path), "{path} not pre-rendered");
             match route.screen.code() {
                 Code::Main => {
-                    assert!(eager.contains(&path) && !lazy.contains_key(&path), "{path}")
-                }
-                Code::TopInMain { body } => {
-                    assert!(eager.contains(&path), "{path}: its top is not pre-rendered");
-                    assert_eq!(lazy.get(&path).map(String::as_str), Some(body), "{path}");
+                    assert!(
+                        first_visit.contains(&path) && !lazy.contains_key(&path),
+                        "{path}"
+                    )
                 }
                 Code::Module(module) => {
-                    assert!(!eager.contains(&path), "{path}");
                     assert_eq!(lazy.get(&path).map(String::as_str), Some(module), "{path}");
                 }
             }

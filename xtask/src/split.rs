@@ -8,7 +8,9 @@
 //! Files, all flat in `dist/` so the hashed-file cache rules of the mock and nginx apply:
 //! - `portal-<h>.js`, `portal-<h>_bg.wasm`: Trunk's names, now the split main module;
 //! - `split-<h>.js`: the loader the main module imports (same `<h>`);
-//! - `<module>-<sha256/16>.wasm`: each split module, named by its own content.
+//! - `<module>-<sha256/16>.wasm`: each split module, named by its own content;
+//! - `bundle_<point>-<sha256/16>.bin`: every module one screen needs, in one file, which a
+//!   deep link to that screen downloads instead of each module alone ([`bundle`]).
 
 use crate::root;
 use crate::routes;
@@ -52,6 +54,8 @@ pub fn rustflags() -> String {
 pub struct Manifest {
     /// Split point → the files it needs, in `dist/`.
     pub modules: HashMap<String, Vec<String>>,
+    /// Split point → its deep-link bundle, in `dist/`.
+    pub bundles: HashMap<String, String>,
 }
 
 const MANIFEST: &str = "target/split/manifest.txt";
@@ -128,11 +132,18 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             short_hash(&bytes)
         );
         std::fs::write(dist.join(&hashed), &bytes)?;
-        let quoted = format!("\"./{name}\"");
-        if loader_js.matches(&quoted).count() != 1 {
-            bail!("the split loader does not name {name} exactly once");
+        // The module from its deep-link bundle if the page has one for it (`preload_script`),
+        // else on its own.
+        let fetch = format!("fetch(new URL(\"./{name}\", import.meta.url))");
+        if loader_js.matches(&fetch).count() != 1 || loader_js.matches(&name).count() != 1 {
+            bail!("the split loader does not fetch {name} exactly once, as {fetch}");
         }
-        loader_js = loader_js.replace(&quoted, &format!("\"./{hashed}\""));
+        loader_js = loader_js.replace(
+            &fetch,
+            &format!(
+                "(self.__splitPart?.(\"{hashed}\") || fetch(new URL(\"./{hashed}\", import.meta.url)))"
+            ),
+        );
         renamed.insert(name.trim_end_matches(".wasm").to_string(), hashed);
     }
     let loader_source = work.join(&loader);
@@ -178,31 +189,64 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             (point, files)
         })
         .collect();
+    let mut bundles = HashMap::new();
+    for (point, files) in &modules {
+        let parts = files
+            .iter()
+            .map(|f| std::fs::read(dist.join(f)))
+            .collect::<std::io::Result<Vec<_>>>()?;
+        let bytes = bundle(&parts)?;
+        let name = format!("bundle_{point}-{}.bin", short_hash(&bytes));
+        std::fs::write(dist.join(&name), bytes)?;
+        bundles.insert(point.clone(), name);
+    }
     let trunk_loader = "<script type=\"module\">";
     let Some(at) = index.find(trunk_loader) else {
         bail!("index.html has no inline module script (Trunk's loader)");
     };
-    index.insert_str(at, &preload_script(&modules)?);
+    index.insert_str(at, &preload_script(&modules, &bundles)?);
     std::fs::write(&index_path, index)?;
 
-    let manifest = Manifest { modules };
+    let manifest = Manifest { modules, bundles };
     write_manifest(&manifest)?;
     Ok(manifest)
 }
 
+/// Every module a screen needs, in one file: a little-endian `u32` count, each part's
+/// length as a `u32`, then the parts (the order of the split's list for that screen, which
+/// the preload script's table keeps). Compressed as one file, the parts share one brotli
+/// window: a deep link downloads less than with each module compressed alone.
+fn bundle(parts: &[Vec<u8>]) -> Result<Vec<u8>> {
+    let len = |n: usize| u32::try_from(n).context("a bundle part over 4 GiB");
+    let mut out = len(parts.len())?.to_le_bytes().to_vec();
+    for part in parts {
+        out.extend(len(part.len())?.to_le_bytes());
+    }
+    for part in parts {
+        out.extend(part);
+    }
+    Ok(out)
+}
+
 /// An inline script for index.html: on a deep link (a screen behind the home page opened by
-/// its address, a reload), it preloads that screen's modules, so they download beside the
-/// main wasm instead of after it has started. Once the page has first painted (its
-/// pre-rendered top, `prerender.rs`), and at low priority: they are of no use before the
-/// main wasm runs, and the first paint and the main wasm should get the bandwidth first.
-/// The home page preloads nothing.
-fn preload_script(modules: &HashMap<String, Vec<String>>) -> Result<String> {
-    preload_script_for(&routes::lazy_paths(), modules)
+/// its address, a reload), it downloads that screen's bundle, so its modules arrive beside
+/// the main wasm instead of after it has started, in one file; the split loader takes each
+/// module from there (`self.__splitPart`), or fetches it alone if the bundle failed. Once
+/// the page has first painted (its pre-rendered screen, `prerender.rs`), and at low
+/// priority: the modules are of no use before the main wasm runs, and the first paint and
+/// the main wasm should get the bandwidth first (unless the app asks for a module sooner).
+/// The home page downloads nothing more.
+fn preload_script(
+    modules: &HashMap<String, Vec<String>>,
+    bundles: &HashMap<String, String>,
+) -> Result<String> {
+    preload_script_for(&routes::lazy_paths(), modules, bundles)
 }
 
 fn preload_script_for(
     paths: &BTreeMap<String, String>,
     modules: &HashMap<String, Vec<String>>,
+    bundles: &HashMap<String, String>,
 ) -> Result<String> {
     let mut files: Vec<&String> = modules.values().flatten().collect();
     files.sort();
@@ -212,11 +256,14 @@ fn preload_script_for(
         let needs = modules
             .get(point)
             .with_context(|| format!("{path} needs split point {point}, which the split lacks"))?;
+        let bundle = bundles
+            .get(point)
+            .with_context(|| format!("split point {point} has no bundle"))?;
         let indices: Vec<String> = needs
             .iter()
             .map(|f| files.binary_search(&f).unwrap_or_default().to_string())
             .collect();
-        table.push(format!("\"{path}\":[{}]", indices.join(",")));
+        table.push(format!("\"{path}\":[\"{bundle}\",[{}]]", indices.join(",")));
     }
     if let Some(point) = modules.keys().find(|p| !paths.values().any(|v| v == *p)) {
         bail!("split point {point} has no address in the route table");
@@ -225,14 +272,27 @@ fn preload_script_for(
         s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b))
     };
-    if !files.iter().all(|f| plain(f)) || !paths.keys().all(|p| plain(p)) {
+    if !files
+        .iter()
+        .copied()
+        .chain(bundles.values())
+        .all(|f| plain(f))
+        || !paths.keys().all(|p| plain(p))
+    {
         bail!("a module name or path needs quoting in the preload script");
     }
     let files: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
     Ok(format!(
         "<script>{{const f=[{}],r={{{}}},m=r[{}];\
-         if(m)requestAnimationFrame(()=>setTimeout(()=>{{for(const i of m){{const l=document.createElement(\"link\");l.rel=\"preload\";\
-         l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.fetchPriority=\"low\";l.href=\"/\"+f[i];document.head.append(l)}}}}))}}</script>\n",
+         if(m){{let g;const s=new Promise(d=>g=d),\
+         b=s.then(()=>fetch(\"/\"+m[0],{{priority:\"low\"}})).then(x=>x.ok?x.arrayBuffer():Promise.reject()),\
+         p=new Map(m[1].map((i,k)=>[f[i],k]));b.catch(()=>{{}});\
+         self.__splitPart=n=>{{const k=p.get(n);if(k===undefined)return;p.delete(n);g();\
+         return b.then(a=>{{const v=new DataView(a);let o=4+4*v.getUint32(0,1);\
+         for(let j=0;j<k;j++)o+=v.getUint32(4+4*j,1);\
+         return new Response(new Uint8Array(a,o,v.getUint32(4+4*k,1)),{{headers:{{\"content-type\":\"application/wasm\"}}}})}},\
+         ()=>fetch(\"/\"+n))}};\
+         requestAnimationFrame(()=>setTimeout(g))}}}}</script>\n",
         files.join(","),
         table.join(","),
         routes::CURRENT_PATH_JS
@@ -252,6 +312,10 @@ pub fn last_manifest() -> Result<Manifest> {
                     .modules
                     .insert(point.to_string(), words.map(str::to_string).collect());
             }
+            (Some("bundle"), Some(point)) => {
+                let file = words.next().context("a bundle line without its file")?;
+                manifest.bundles.insert(point.to_string(), file.to_string());
+            }
             _ => bail!("unreadable line in {MANIFEST}: {line}"),
         }
     }
@@ -264,6 +328,9 @@ fn write_manifest(m: &Manifest) -> Result<()> {
     points.sort();
     for (point, files) in points {
         text.push_str(&format!("module {point} {}\n", files.join(" ")));
+        if let Some(bundle) = m.bundles.get(point) {
+            text.push_str(&format!("bundle {point} {bundle}\n"));
+        }
     }
     std::fs::write(root().join(MANIFEST), text)?;
     Ok(())
@@ -407,7 +474,7 @@ mod tests {
     }
 
     #[test]
-    fn a_deep_link_preloads_exactly_its_screens_modules() {
+    fn a_deep_link_downloads_exactly_its_screens_bundle() {
         let paths = BTreeMap::from([
             ("/a".to_string(), "a_page".to_string()),
             ("/a/b".to_string(), "b_page".to_string()),
@@ -422,19 +489,37 @@ mod tests {
                 vec!["chunk_1-00.wasm".to_string(), "split_b-02.wasm".to_string()],
             ),
         ]);
-        let script = preload_script_for(&paths, &modules).unwrap();
+        let bundles = HashMap::from([
+            ("a_page".to_string(), "bundle_a_page-03.bin".to_string()),
+            ("b_page".to_string(), "bundle_b_page-04.bin".to_string()),
+        ]);
+        let script = preload_script_for(&paths, &modules, &bundles).unwrap();
         assert!(
             script.contains(r#"const f=["chunk_1-00.wasm","split_a-01.wasm","split_b-02.wasm"]"#),
             "{script}"
         );
         assert!(
-            script.contains(r#"r={"/a":[0,1],"/a/b":[0,2]}"#),
+            script.contains(
+                r#"r={"/a":["bundle_a_page-03.bin",[0,1]],"/a/b":["bundle_b_page-04.bin",[0,2]]}"#
+            ),
             "{script}"
         );
         // A split point no address reaches would never be preloaded: the build says so.
         let mut orphan = modules.clone();
         orphan.insert("c_page".to_string(), vec![]);
-        assert!(preload_script_for(&paths, &orphan).is_err());
+        assert!(preload_script_for(&paths, &orphan, &bundles).is_err());
+        // Nor would one without its bundle.
+        let mut unbundled = bundles.clone();
+        unbundled.remove("b_page");
+        assert!(preload_script_for(&paths, &modules, &unbundled).is_err());
+    }
+
+    #[test]
+    fn a_bundle_gives_each_part_its_length_then_the_parts_in_order() {
+        let bytes = bundle(&[b"ab".to_vec(), b"".to_vec(), b"xyz".to_vec()]).unwrap();
+        let word = |i: usize| u32::from_le_bytes(bytes[4 * i..4 * i + 4].try_into().unwrap());
+        assert_eq!((word(0), word(1), word(2), word(3)), (3, 2, 0, 3));
+        assert_eq!(&bytes[16..], b"abxyz");
     }
 
     #[test]

@@ -328,7 +328,6 @@ pub enum Ui {
     RetryBody,
     Retry,
     PageLoadFailedTitle,
-    PartLoadFailedTitle,
     AccountHeading,
     FooterPrototype,
     FooterRealOwner,
@@ -401,7 +400,6 @@ impl Localize for Ui {
             RetryBody => ("Kiểm tra kết nối mạng rồi nhấn \"Thử lại\". Thông tin bạn đã nhập vẫn được giữ nguyên.", "Check your connection, then select \"Thử lại\" (try again). What you typed is kept."),
             Retry => ("Thử lại", "Try again"),
             PageLoadFailedTitle => ("Không tải được trang", "This page did not load"),
-            PartLoadFailedTitle => ("Không tải được phần còn lại của trang", "The rest of this page did not load"),
             AccountHeading => ("Tài khoản của tôi", "My account"),
             FooterPrototype => (
                 "Bản mô phỏng phục vụ nghiên cứu và học tập, không thuộc Cổng Dịch vụ công quốc gia.",

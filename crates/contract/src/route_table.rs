@@ -85,8 +85,6 @@ pub enum Guard {
 pub enum Code {
     /// In the main wasm: the screen paints with the app's first render.
     Main,
-    /// Its top (heading, introduction) in the main wasm, its body in the named split module.
-    TopInMain { body: &'static str },
     /// All of it in the named split module (the split point's function name).
     Module(&'static str),
 }
@@ -95,9 +93,7 @@ impl Screen {
     pub const fn code(self) -> Code {
         match self {
             Screen::Home | Screen::ChooseMethod => Code::Main,
-            Screen::Details => Code::TopInMain {
-                body: "details_page",
-            },
+            Screen::Details => Code::Module("details_page"),
             Screen::Otp => Code::Module("otp_page"),
             Screen::Password => Code::Module("password_page"),
             Screen::Done => Code::Module("done_page"),
@@ -108,11 +104,11 @@ impl Screen {
         }
     }
 
-    /// The split module that holds (some of) the screen's code, if any.
+    /// The split module that holds the screen's code, if any.
     pub const fn module(self) -> Option<&'static str> {
         match self.code() {
             Code::Main => None,
-            Code::TopInMain { body: module } | Code::Module(module) => Some(module),
+            Code::Module(module) => Some(module),
         }
     }
 }
@@ -270,13 +266,13 @@ mod tests {
         }
     }
 
-    /// The main wasm's screens carry only the guards it has code for (see the SPA's
-    /// `guards::guarded_in_main`).
+    /// The main wasm's screens are open: the guards' code (and a flow's state) is only in
+    /// the split modules (see the SPA's `app.rs`).
     #[test]
-    fn screens_in_the_main_wasm_are_open_or_behind_a_step() {
+    fn screens_in_the_main_wasm_are_open() {
         for r in ROUTES {
-            if !matches!(r.screen.code(), Code::Module(_)) {
-                assert!(matches!(r.guard, Guard::Open | Guard::Step(_)), "{r:?}");
+            if r.screen.code() == Code::Main {
+                assert_eq!(r.guard, Guard::Open, "{r:?}");
             }
         }
     }

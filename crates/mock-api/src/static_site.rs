@@ -25,10 +25,10 @@ pub fn serve(app: Router, dir: &Path) -> Router {
         .layer(axum::middleware::from_fn(cache_control))
 }
 
-/// A Trunk-hashed (or split-module) file, `name-<16 hex>.ext` (Trunk names the main wasm
+/// A Trunk-hashed (or split-module, or deep-link bundle) file, `name-<16 hex>.ext` (Trunk names the main wasm
 /// `name-<hash>_bg.wasm`): its content never changes under that name. `deploy/nginx.conf`'s
 /// immutable-cache location is this very pattern (a test holds them together).
-pub const HASHED_ASSET_PATTERN: &str = r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$";
+pub const HASHED_ASSET_PATTERN: &str = r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg|bin)$";
 
 fn is_hashed_asset(path: &str) -> bool {
     static HASHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -161,6 +161,7 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/dang-ky"));
         assert!(is_hashed_asset("/chunk_23-7e9607c2deb466ab.wasm"));
+        assert!(is_hashed_asset("/bundle_otp_page-7e9607c2deb466ab.bin"));
         assert!(
             !is_hashed_asset("/portal-0123456789ABCDEF.js"),
             "Trunk's hashes are lowercase"

@@ -19,17 +19,15 @@ use contract::registration::{Field, FieldErrors};
 use contract::{Phone, RegistrationForm};
 use leptos::prelude::*;
 
-/// Screen 3's top: heading and introduction. It is in the main wasm, so a link straight to the
-/// form paints them with the app's first render; `children` is the form ([`DetailsForm`]),
-/// which release builds load from its own module meanwhile (`app.rs`).
+/// Screen 3: heading, introduction and the form ([`DetailsForm`]).
 #[component]
-pub fn DetailsPage(children: ChildrenFn) -> impl IntoView {
+pub fn DetailsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
             <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
             <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
-            {children()}
+            <DetailsForm/>
         </section>
     }
 }
@@ -114,7 +112,7 @@ impl Typed {
 
 /// Screen 3's form, with its error summary and notices, under [`DetailsPage`]'s introduction.
 #[component]
-pub fn DetailsForm() -> impl IntoView {
+fn DetailsForm() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let typed = Typed::new(flow.get_untracked().form);

@@ -43,11 +43,18 @@ fn load(kind: FlowKind) -> FlowState {
 /// the flow (from a screen outside it, or on a reload: a reload resumes the step) and saved
 /// there on every change. Moving between a flow's steps keeps it in memory, as a layout
 /// route around the steps would.
+///
+/// The app owns the states, but only the steps (all in split modules) read or save them:
+/// their storage code stays out of the first load.
 #[derive(Clone, Copy)]
 struct Flows {
     states: [RwSignal<FlowState>; 3],
     /// The flow whose step is on screen, if any.
     entered: StoredValue<Option<FlowKind>>,
+    /// Which flows' states are saved on change yet (from their first entry on).
+    saved_on_change: StoredValue<[bool; 3]>,
+    /// The app's owner: a flow's saving outlives the screen that started it.
+    owner: StoredValue<Owner>,
 }
 
 fn index(kind: FlowKind) -> usize {
@@ -55,33 +62,28 @@ fn index(kind: FlowKind) -> usize {
 }
 
 pub fn provide_flows() {
-    let states = FlowKind::ALL.map(|kind| {
-        let state = RwSignal::new(FlowState::default());
-        Effect::new(move |first: Option<()>| {
-            state.with(|state| {
-                // Not before the flow is entered: the default would overwrite the saved state.
-                if first.is_some() {
-                    if let (Some(s), Ok(json)) = (session(), serde_json::to_string(state)) {
-                        let _ = s.set_item(crate::flow::state::storage_key(kind), &json);
-                    }
-                }
-            });
-        });
-        state
-    });
     provide_context(Flows {
-        states,
+        states: FlowKind::ALL.map(|_| RwSignal::new(FlowState::default())),
         entered: StoredValue::new(None),
+        saved_on_change: StoredValue::new([false; 3]),
+        owner: StoredValue::new(Owner::current().unwrap_or_default()),
     });
 }
 
-/// A route's screen is shown: a step of `flow` provides that flow to its screen and guard
-/// (entering it reads its saved state); any other screen leaves the flows.
-pub fn enter_flow(flow: Option<FlowKind>) {
+/// A route's screen is shown: a screen outside every flow leaves them (entering one again
+/// reads its saved state).
+pub fn leave_flows(flow: Option<FlowKind>) {
+    if flow.is_none() {
+        expect_context::<Flows>().entered.set_value(None);
+    }
+}
+
+/// A step of `kind` is shown: provides that flow to its screen and guard (entering it from
+/// outside reads its saved state).
+pub fn enter_flow(kind: FlowKind) {
     let flows = expect_context::<Flows>();
     let before = flows.entered.get_value();
-    flows.entered.set_value(flow);
-    let Some(kind) = flow else { return };
+    flows.entered.set_value(Some(kind));
     let state = flows.states[index(kind)];
     if before != Some(kind) {
         let mut saved = load(kind);
@@ -92,5 +94,27 @@ pub fn enter_flow(flow: Option<FlowKind>) {
         }
         state.set(saved);
     }
+    if !flows.saved_on_change.with_value(|w| w[index(kind)]) {
+        flows
+            .saved_on_change
+            .update_value(|w| w[index(kind)] = true);
+        flows
+            .owner
+            .with_value(|owner| owner.with(|| save_on_change(kind, state)));
+    }
     provide_context(FlowCtx { kind, state });
+}
+
+/// Saves `state` to sessionStorage whenever it changes (not on the first run: it was just
+/// read from there).
+fn save_on_change(kind: FlowKind, state: RwSignal<FlowState>) {
+    Effect::new(move |first: Option<()>| {
+        state.with(|state| {
+            if first.is_some() {
+                if let (Some(s), Ok(json)) = (session(), serde_json::to_string(state)) {
+                    let _ = s.set_item(crate::flow::state::storage_key(kind), &json);
+                }
+            }
+        });
+    });
 }
