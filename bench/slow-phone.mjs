@@ -53,12 +53,16 @@ function readyCheck() {
 }
 
 // The page's own readiness: the app's own field with the loading state gone (the form can be
-// submitted); the plain page's script has run.
-function ownReadyCheck(kind) {
-  const field = !!document.getElementById('full_name');
-  const ready = kind === 'app' ? field && !document.querySelector('.boot') : field && window.formReady === true;
-  if (!window.ownReadyAt && ready) window.ownReadyAt = performance.now();
-  return !!window.ownReadyAt;
+// submitted); the plain page's script has run. Watched from the start at every frame (an
+// init script), whatever the probe is doing meanwhile.
+function watchOwnReadiness(kind) {
+  const check = () => {
+    const field = !!document.getElementById('full_name');
+    const ready = kind === 'app' ? field && !document.querySelector('.boot') : field && window.formReady === true;
+    if (ready) window.ownReadyAt = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -80,11 +84,12 @@ async function once(browser, target) {
     new PerformanceObserver((list) => window.slowEvents.push(...list.getEntries().map((e) => [e.name, e.startTime, e.duration])))
       .observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
+  await page.addInitScript(watchOwnReadiness, target.kind);
   await page.goto(target.url, { waitUntil: 'commit' });
   await page.waitForFunction(readyCheck, null, { polling: 'raf', timeout: 120_000 });
   // A citizen starts typing at once; whatever took it, the page's own form must keep it.
   await page.keyboard.type(EARLY);
-  await page.waitForFunction(ownReadyCheck, target.kind, { polling: 'raf', timeout: 120_000 });
+  await page.waitForFunction(() => !!window.ownReadyAt, null, { polling: 'raf', timeout: 120_000 });
   const kept = await page.evaluate(() => [document.getElementById('full_name').value, document.activeElement?.id]);
   if (kept[0] !== EARLY || kept[1] !== 'full_name') {
     throw new Error(`${target.name}: typed "${EARLY}" when ready, the form then held "${kept[0]}" with the focus on "${kept[1]}"`);

@@ -36,6 +36,14 @@ test('nginx serves the build: deep links, pre-compressed files, caching and secu
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-robots-tag']).toBe('noindex, nofollow');
+  expect(html, 'a later step gets no pre-rendered screen').not.toMatch(/<template data-screen/);
+  for (const path of ['/', '/dang-ky/thue-bao-di-dong']) {
+    const page = await request.get(path, { headers: { 'accept-encoding': 'br' } });
+    expect(page.headers()['content-encoding'], `${path}: the .br copy of its own page`).toBe('br');
+    expect(page.headers()['cache-control']).toBe('no-cache');
+    expect(page.headers()['content-security-policy']).toBe(headers['content-security-policy']);
+    expect(await page.text(), `${path}: its own screen, pre-rendered`).toContain(`<template data-screen="${path}">`);
+  }
 
   const wasmPath = html.match(/href="([^"]+_bg\.wasm)"/)[1];
   const wasm = await request.get(wasmPath, { headers: { 'accept-encoding': 'br' } });

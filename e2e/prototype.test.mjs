@@ -59,14 +59,21 @@ for (const lang of ['vi', 'en']) {
   });
 }
 
-test('the pre-rendered first screens carry the banner', async ({ request }) => {
-  const html = await (await request.get('/')).text();
-  const templates = [...html.matchAll(/<template data-screen="([^"]+)">([\s\S]*?)<\/template>/g)];
-  expect(templates.length, `templates: ${templates.map((t) => t[1])}`).toBeGreaterThanOrEqual(3);
-  for (const [, path, markup] of templates) {
-    expect(markup, `${path}'s copy has the banner`).toContain(BANNER.vi.text);
-    expect(markup, `${path}'s copy marks the header`).toContain('(bản mô phỏng)');
+test('the pre-rendered first screens carry the banner, each in its own page', async ({ request }) => {
+  let prerendered = 0;
+  for (const path of ROUTES) {
+    const html = await (await request.get(path)).text();
+    const templates = [...html.matchAll(/<template data-screen="([^"]+)">([\s\S]*?)<\/template>/g)];
+    expect(templates.length, `${path}: at most its own screen`).toBeLessThanOrEqual(1);
+    for (const [, screen, markup] of templates) {
+      prerendered += 1;
+      expect(screen, 'the page of its own address').toBe(path);
+      expect(markup, `${path}'s copy has the banner`).toContain(BANNER.vi.text);
+      expect(markup, `${path}'s copy marks the header`).toContain('(bản mô phỏng)');
+    }
   }
+  expect(prerendered, 'the open screens and each flow\'s first step').toBe(6);
+  const html = await (await request.get('/')).text();
   expect(html).toMatch(/<meta name="robots" content="noindex, nofollow">/);
   const robots = await request.get('/robots.txt');
   expect(robots.status()).toBe(200);

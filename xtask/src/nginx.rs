@@ -123,7 +123,7 @@ mod tests {
         assert!(site.contains("proxy_pass http://127.0.0.1:9999;"));
         assert_eq!(
             site.matches("include /tmp/h.conf;").count(),
-            3,
+            4,
             "every location"
         );
         assert!(!site.contains("/srv/portal") && !site.contains("/etc/nginx/portal"));

@@ -19,6 +19,7 @@ use crate::routes;
 use crate::run::{cmd, status};
 use crate::toolchain;
 use anyhow::{bail, Context, Result};
+use contract::route_table::prerendered_page;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,7 +34,9 @@ struct Shots {
     session: BTreeMap<String, String>,
 }
 
-/// Pre-renders every address a first visit sees into `dist/index.html`.
+/// Pre-renders every address a first visit sees into its own page
+/// ([`contract::route_table::prerendered_page`]: `dist/screens/…`), each `index.html` with that
+/// one screen's template, which the servers answer the address with.
 pub fn apply(dist: &Path) -> Result<()> {
     let paths = routes::first_visit_paths();
     let out = root().join("target/prerender.json");
@@ -56,8 +59,17 @@ pub fn apply(dist: &Path) -> Result<()> {
         }
     }
     let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path)?;
-    std::fs::write(&index_path, insert(&index, &shots)?)?;
+    // Every page carries the same inline scripts (the CSP names their hashes, read from
+    // index.html); index.html itself, for every other address, no template.
+    let shell = with_script(&std::fs::read_to_string(&index_path)?, &shots)?;
+    for (path, markup) in &shots.screens {
+        let page = dist.join(prerendered_page(path).trim_start_matches('/'));
+        if let Some(folder) = page.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        std::fs::write(&page, with_template(&shell, path, markup)?)?;
+    }
+    std::fs::write(&index_path, shell)?;
     Ok(())
 }
 
@@ -78,24 +90,28 @@ if(f&&b.contains(f)&&f.tagName==\"A\"){const s=r=>[...r.querySelectorAll(\"a\")]
 s(document)[s(b).indexOf(f)]?.focus()}const e=f&&b.contains(f)&&a(f);if(e){e.focus();try{e.setSelectionRange(f.selectionStart,f.selectionEnd)}catch(x){}}})\
 .observe(b.parentNode,{childList:!0});";
 
-/// `index` with the templates (in its head) and the script that picks one (right after the
-/// loading state, so the first paint already shows the screen).
-fn insert(index: &str, shots: &Shots) -> Result<String> {
-    let (head_end, after_boot) = ("</head>", "<noscript>");
-    if index.matches(head_end).count() != 1
-        || index.matches(after_boot).count() != 1
-        || !index.contains("<div class=\"boot\"")
-    {
-        bail!("index.html needs one </head>, one .boot element and one <noscript> after it");
+/// `page` with `path`'s screen as a template in its head, for the picking script.
+fn with_template(page: &str, path: &str, markup: &str) -> Result<String> {
+    let head_end = "</head>";
+    if page.matches(head_end).count() != 1 {
+        bail!("index.html needs one </head>");
     }
-    let mut templates = String::new();
-    for (path, markup) in &shots.screens {
-        if markup.contains("<template") || markup.contains("<script") || path.contains('"') {
-            bail!("the pre-rendered {path} cannot be embedded as a template");
-        }
-        templates.push_str(&format!(
-            "<template data-screen=\"{path}\">{markup}</template>\n"
-        ));
+    if markup.contains("<template") || markup.contains("<script") || path.contains('"') {
+        bail!("the pre-rendered {path} cannot be embedded as a template");
+    }
+    Ok(page.replacen(
+        head_end,
+        &format!("<template data-screen=\"{path}\">{markup}</template>\n{head_end}"),
+        1,
+    ))
+}
+
+/// `index` with the script that picks the current address's template (right after the
+/// loading state, so the first paint already shows the screen) and hands over to the app.
+fn with_script(index: &str, shots: &Shots) -> Result<String> {
+    let after_boot = "<noscript>";
+    if index.matches(after_boot).count() != 1 || !index.contains("<div class=\"boot\"") {
+        bail!("index.html needs one .boot element and one <noscript> after it");
     }
     let local = serde_json::to_string(&shots.local)?;
     let session = serde_json::to_string(&shots.session)?;
@@ -114,9 +130,7 @@ fn insert(index: &str, shots: &Shots) -> Result<String> {
          if(b&&t){{const s=b.querySelector(\"[role=status]\");b.replaceChildren(t.content);\
          if(s){{s.className=\"visually-hidden\";b.append(s)}}{HAND_OVER}}}}}</script>\n  "
     );
-    Ok(index
-        .replacen(head_end, &format!("{templates}{head_end}"), 1)
-        .replacen(after_boot, &format!("{script}{after_boot}"), 1))
+    Ok(index.replacen(after_boot, &format!("{script}{after_boot}"), 1))
 }
 
 #[cfg(test)]
@@ -124,7 +138,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_screen_becomes_a_template_picked_by_address_and_first_visit_storage() {
+    fn each_screen_gets_a_page_with_its_template_picked_by_address_and_first_visit_storage() {
         let index =
             "<head></head><body><div class=\"boot\">…</div>\n  <noscript>x</noscript></body>";
         let shots = Shots {
@@ -135,7 +149,9 @@ mod tests {
             local: BTreeMap::from([("portal.lang".into(), "vi".into())]),
             session: BTreeMap::new(),
         };
-        let html = insert(index, &shots).unwrap();
+        let shell = with_script(index, &shots).unwrap();
+        assert!(!shell.contains("<template"), "index.html has no screen");
+        let html = with_template(&shell, "/a", &shots.screens["/a"]).unwrap();
         assert!(html.contains(
             "<template data-screen=\"/a\"><header>A</header><main><h1>A</h1></main></template>"
         ));
@@ -144,24 +160,27 @@ mod tests {
         assert!(
             html.contains("new MutationObserver") && html.contains(r#"e.id.startsWith("boot-")"#)
         );
-        // Templates in the head; the script right after the loading state it fills.
+        // The template in the head; the script right after the loading state it fills.
         assert!(html.find("<template").unwrap() < html.find("</head>").unwrap());
         let boot = html.find("class=\"boot\"").unwrap();
         assert!(boot < html.find("<script>").unwrap());
         assert!(html.find("<script>").unwrap() < html.find("<noscript>").unwrap());
+        // The same script in both: the CSP names its hash once.
+        assert_eq!(
+            shell.find("<script>").map(|at| &shell[at..]),
+            html.find("<script>").map(|at| &html[at..])
+        );
     }
 
     #[test]
     fn markup_that_would_break_out_of_its_template_is_refused() {
         let index = "<head></head><div class=\"boot\"></div><noscript></noscript>";
-        let mut shots = Shots::default();
-        shots
-            .screens
-            .insert("/a".into(), "<main><script>x()</script></main>".into());
-        assert!(insert(index, &shots).is_err());
+        assert!(with_template(index, "/a", "<main><script>x()</script></main>").is_err());
+        assert!(with_template(index, "/a\"", "<main></main>").is_err());
         let mut shots = Shots::default();
         shots.local.insert("k".into(), "</script>".into());
-        assert!(insert(index, &shots).is_err());
-        assert!(insert("<head></head><body></body>", &Shots::default()).is_err());
+        assert!(with_script(index, &shots).is_err());
+        assert!(with_script("<head></head><body></body>", &Shots::default()).is_err());
+        assert!(with_template("<body></body>", "/a", "<main></main>").is_err());
     }
 }

@@ -4,6 +4,8 @@ use crate::root;
 use crate::run::{cmd, status};
 use crate::split::{self, Manifest};
 use anyhow::{Context, Result};
+use contract::route_table::{prerendered_page, HOME};
+use std::collections::HashMap;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -84,12 +86,20 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// The built files, without the compressed copies.
 pub fn dist_files() -> Result<Vec<PathBuf>> {
     let dist = root().join("dist");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
-        .with_context(|| format!("reading {}", dist.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .filter(|p| !matches!(p.extension().and_then(|e| e.to_str()), Some("br" | "gz")))
-        .collect();
+    let mut files = Vec::new();
+    let mut folders = vec![dist];
+    while let Some(folder) = folders.pop() {
+        for entry in
+            std::fs::read_dir(&folder).with_context(|| format!("reading {}", folder.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+                files.push(path);
+            }
+        }
+    }
     files.sort();
     Ok(files)
 }
@@ -129,28 +139,49 @@ impl Report {
             .map_or(0, |f| f.brotli)
     }
 
-    /// html, css and every JS file, and the main wasm (`portal-…`, not a split module).
-    pub fn first_load_brotli(&self) -> u64 {
+    /// What every page loads: css and every JS file, and the main wasm (`portal-…`, not a
+    /// split module).
+    fn shell_brotli(&self) -> u64 {
         self.files
             .iter()
             .filter(|f| {
-                [".html", ".js", ".css"].iter().any(|e| f.name.ends_with(e))
+                [".js", ".css"].iter().any(|e| f.name.ends_with(e))
                     || (f.name.starts_with("portal-") && f.name.ends_with(".wasm"))
             })
             .map(|f| f.brotli)
             .sum()
     }
 
-    /// Each screen's deep link: the first load plus its split point's bundle (every module
-    /// it needs, in one file).
+    /// The html the servers answer `path` with: its pre-rendered page, or index.html.
+    fn page_brotli(&self, path: &str) -> u64 {
+        let page = prerendered_page(path);
+        let page = page.trim_start_matches('/');
+        if self.files.iter().any(|f| f.name == page) {
+            self.brotli_of(page)
+        } else {
+            self.brotli_of("index.html")
+        }
+    }
+
+    /// The home page's html, css, JS and main wasm.
+    pub fn first_load_brotli(&self) -> u64 {
+        self.page_brotli(HOME) + self.shell_brotli()
+    }
+
+    /// Each screen's deep link: its page, css, JS and main wasm, and its split point's
+    /// bundle (every module it needs, in one file); for a screen at several addresses, the
+    /// heaviest.
     pub fn deep_links_brotli(&self) -> Vec<(String, u64)> {
-        let first_load = self.first_load_brotli();
-        let mut links: Vec<_> = self
-            .split
-            .bundles
-            .iter()
-            .map(|(point, bundle)| (point.clone(), first_load + self.brotli_of(bundle)))
-            .collect();
+        let mut heaviest: HashMap<String, u64> = HashMap::new();
+        for (path, point) in crate::routes::lazy_paths() {
+            let Some(bundle) = self.split.bundles.get(&point) else {
+                continue;
+            };
+            let bytes = self.page_brotli(&path) + self.shell_brotli() + self.brotli_of(bundle);
+            let entry = heaviest.entry(point).or_default();
+            *entry = (*entry).max(bytes);
+        }
+        let mut links: Vec<_> = heaviest.into_iter().collect();
         links.sort_by_key(|(_, bytes)| std::cmp::Reverse(*bytes));
         links
     }
@@ -206,12 +237,13 @@ impl fmt::Display for Report {
 /// Sizes of the current `dist/`.
 pub fn first_load() -> Result<Report> {
     let mut files = Vec::new();
+    let dist = root().join("dist");
     for path in dist_files()? {
         let raw = std::fs::read(&path)?;
         files.push(FileSize {
             name: path
-                .file_name()
-                .unwrap_or_default()
+                .strip_prefix(&dist)
+                .unwrap_or(&path)
                 .to_string_lossy()
                 .into_owned(),
             raw: raw.len() as u64,

@@ -179,6 +179,17 @@ pub const ROUTES: &[Route] = &[
     route(ABOUT,                 Screen::About,        Guard::Open,               None),
 ];
 
+/// The page a release build pre-renders `path` into (`xtask/src/prerender.rs`), relative to
+/// the build's root, which the servers (the mock, `deploy/nginx.conf`) answer that address
+/// with; `index.html` answers every other address.
+pub fn prerendered_page(path: &str) -> String {
+    if path == HOME {
+        "/screens/index.html".to_owned()
+    } else {
+        format!("/screens{path}.html")
+    }
+}
+
 /// The route at `path` (as the table writes it: no trailing slash but the root's).
 pub fn route_at(path: &str) -> Option<&'static Route> {
     ROUTES.iter().find(|r| r.path == path)

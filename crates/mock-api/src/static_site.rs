@@ -12,7 +12,9 @@ use std::path::Path;
 use std::sync::Arc;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Static files after the API; any other path gets `index.html` (the SPA routes it).
+/// Static files after the API; an address the build pre-rendered gets its own page
+/// ([`contract::route_table::prerendered_page`]), any other path `index.html` (the SPA routes
+/// it).
 pub fn serve(app: Router, dir: &Path) -> Router {
     let index = ServeFile::new(dir.join("index.html"))
         .precompressed_br()
@@ -21,8 +23,29 @@ pub fn serve(app: Router, dir: &Path) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
+    let root = dir.to_path_buf();
+    let files = tower::util::MapRequest::new(files, move |mut req: Request| {
+        if let Some(page) = prerendered(&root, req.uri().path()) {
+            if let Ok(uri) = page.parse() {
+                *req.uri_mut() = uri;
+            }
+        }
+        req
+    });
     app.fallback_service(files)
         .layer(axum::middleware::from_fn(cache_control))
+}
+
+/// The pre-rendered page for the address `path`, if the build in `dir` has one.
+fn prerendered(dir: &Path, path: &str) -> Option<String> {
+    // An address, not a file, and nothing that could leave `dir`.
+    if path.contains('.') || path.contains("//") {
+        return None;
+    }
+    let page = contract::route_table::prerendered_page(path);
+    dir.join(page.trim_start_matches('/'))
+        .is_file()
+        .then_some(page)
 }
 
 /// A Trunk-hashed (or split-module, or deep-link bundle) file, `name-<16 hex>.ext` (Trunk names the main wasm
@@ -168,6 +191,42 @@ mod tests {
         );
         assert!(!is_hashed_asset("/portal-0123456789abcdef.js.map"));
         assert!(!is_hashed_asset("/robots.txt"));
+    }
+
+    #[test]
+    fn a_pre_rendered_address_gets_its_page_and_any_other_index_html() {
+        let dir = std::env::temp_dir().join(format!("screens-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("screens/dang-ky")).unwrap();
+        std::fs::write(dir.join("screens/index.html"), "home").unwrap();
+        std::fs::write(dir.join("screens/dang-ky/thue-bao-di-dong.html"), "form").unwrap();
+        assert_eq!(
+            prerendered(&dir, "/").as_deref(),
+            Some("/screens/index.html")
+        );
+        assert_eq!(
+            prerendered(&dir, "/dang-ky/thue-bao-di-dong").as_deref(),
+            Some("/screens/dang-ky/thue-bao-di-dong.html")
+        );
+        assert_eq!(prerendered(&dir, "/dang-ky/thue-bao-di-dong/otp"), None);
+        assert_eq!(prerendered(&dir, "/dang-ky"), None);
+        assert_eq!(prerendered(&dir, "/screens/index.html"), None);
+        assert_eq!(prerendered(&dir, "/../screens/index"), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn nginx_serves_the_pre_rendered_pages_as_the_mock_does() {
+        let conf = include_str!("../../../deploy/nginx.conf");
+        let home = contract::route_table::prerendered_page("/");
+        let any = contract::route_table::prerendered_page("$uri");
+        assert!(
+            conf.contains(&format!("try_files {home} /index.html;")),
+            "{home}"
+        );
+        assert!(
+            conf.contains(&format!("try_files $uri {any} /index.html;")),
+            "{any}"
+        );
     }
 
     #[test]
