@@ -38,29 +38,29 @@ const pages = [
 
 const EARLY = 'Nguyen';
 
-// Ready to type: a field labelled "Họ và tên" on screen that takes typing (focused by the
-// probe once found). Recorded in the page at the first frame it holds (a function, not a
-// string: the CSP forbids eval).
-function readyCheck() {
-  const input = [...document.querySelectorAll('input')].find((i) =>
-    [...(i.labels ?? [])].some((l) => l.textContent.trim().startsWith('Họ và tên')));
-  const typable = input && !input.disabled && !input.readOnly && !input.closest('[inert]') && input.getClientRects().length > 0;
-  if (!window.readyAt && typable) {
-    window.readyAt = performance.now();
-    input.focus();
-  }
-  return !!window.readyAt;
-}
-
-// The page's own readiness: the app's own field with the loading state gone (the form can be
-// submitted); the plain page's script has run. Watched from the start at every frame (an
-// init script), whatever the probe is doing meanwhile.
-function watchOwnReadiness(kind) {
+// Both readinesses are watched from the start at every frame (an init script, so neither
+// waits for the probe to start polling), recorded in the page (a function, not a string: the
+// CSP forbids eval):
+//   - ready to type: a field labelled "Họ và tên" on screen that takes typing (focused then,
+//     as a citizen's tap would);
+//   - the page's own readiness: the app's own field with the loading state gone (the form can
+//     be submitted); the plain page's script has run.
+function watchReadiness(kind) {
   const check = () => {
-    const field = !!document.getElementById('full_name');
-    const ready = kind === 'app' ? field && !document.querySelector('.boot') : field && window.formReady === true;
-    if (ready) window.ownReadyAt = performance.now();
-    else requestAnimationFrame(check);
+    if (!window.readyAt) {
+      const input = [...document.querySelectorAll('input')].find((i) =>
+        [...(i.labels ?? [])].some((l) => l.textContent.trim().startsWith('Họ và tên')));
+      if (input && !input.disabled && !input.readOnly && !input.closest('[inert]') && input.getClientRects().length > 0) {
+        window.readyAt = performance.now();
+        input.focus();
+      }
+    }
+    if (!window.ownReadyAt) {
+      const field = !!document.getElementById('full_name');
+      const ready = kind === 'app' ? field && !document.querySelector('.boot') : field && window.formReady === true;
+      if (ready) window.ownReadyAt = performance.now();
+    }
+    if (!window.readyAt || !window.ownReadyAt) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }
@@ -84,9 +84,9 @@ async function once(browser, target) {
     new PerformanceObserver((list) => window.slowEvents.push(...list.getEntries().map((e) => [e.name, e.startTime, e.duration])))
       .observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
-  await page.addInitScript(watchOwnReadiness, target.kind);
+  await page.addInitScript(watchReadiness, target.kind);
   await page.goto(target.url, { waitUntil: 'commit' });
-  await page.waitForFunction(readyCheck, null, { polling: 'raf', timeout: 120_000 });
+  await page.waitForFunction(() => !!window.readyAt, null, { polling: 'raf', timeout: 120_000 });
   // A citizen starts typing at once; whatever took it, the page's own form must keep it.
   await page.keyboard.type(EARLY);
   await page.waitForFunction(() => !!window.ownReadyAt, null, { polling: 'raf', timeout: 120_000 });

@@ -3,7 +3,7 @@
 use crate::root;
 use crate::run::{cmd, status};
 use crate::split::{self, Manifest};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use contract::route_table::{prerendered_page, HOME};
 use std::collections::HashMap;
 use std::fmt;
@@ -67,12 +67,41 @@ pub fn release_build() -> Result<()> {
     status(trunk)?;
     let dist = root().join("dist");
     split::apply(&dist)?;
+    inline_stylesheet(&dist)?;
     crate::prerender::apply(&dist)?;
     for file in dist_files()? {
         let raw = std::fs::read(&file)?;
         std::fs::write(with_suffix(&file, "br"), brotli(&raw))?;
         std::fs::write(with_suffix(&file, "gz"), gzip(&raw))?;
     }
+    Ok(())
+}
+
+/// The stylesheet inside each page instead of beside it: a first visit paints after one
+/// response, not two (on a slow connection the second one also shares the line with the main
+/// wasm's download). The mock's CSP names its hash (`inline_style_hashes`); development
+/// builds keep the file.
+fn inline_stylesheet(dist: &Path) -> Result<()> {
+    let index_path = dist.join("index.html");
+    let index = std::fs::read_to_string(&index_path)?;
+    let link =
+        regex::Regex::new(r#"<link rel="stylesheet" href="/(main-[0-9a-f]{16}\.css)"[^>]*>"#)
+            .expect("valid pattern");
+    let found: Vec<_> = link.captures_iter(&index).collect();
+    let [only] = found.as_slice() else {
+        bail!(
+            "index.html should link one stylesheet, main-<hash>.css; it links {}",
+            found.len()
+        );
+    };
+    let file = dist.join(&only[1]);
+    let css = std::fs::read_to_string(&file)?;
+    if css.contains("</style") {
+        bail!("{} cannot be inlined: it contains </style", file.display());
+    }
+    let page = index.replacen(&only[0], &format!("<style>{css}</style>"), 1);
+    std::fs::write(&index_path, page)?;
+    std::fs::remove_file(&file)?;
     Ok(())
 }
 

@@ -81,14 +81,25 @@ async fn cache_control(req: Request, next: Next) -> Response {
 /// The `sha256-…` sources of every inline `<script>` in index.html (Trunk's loader, the
 /// deep-link preloads, the storage warm-up), so the CSP allows exactly those and no other.
 pub fn inline_script_hashes(index_html: &str) -> Vec<String> {
+    inline_hashes(index_html, "script")
+}
+
+/// The same for every inline `<style>` (the release build's stylesheet, see
+/// `xtask/src/sizes.rs`).
+pub fn inline_style_hashes(index_html: &str) -> Vec<String> {
+    inline_hashes(index_html, "style")
+}
+
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
+    let (open, close_tag) = (format!("<{element}"), format!("</{element}>"));
     let mut hashes = Vec::new();
-    let mut rest = index_html;
-    while let Some(start) = rest.find("<script") {
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
         rest = &rest[start..];
         let Some(tag_end) = rest.find('>') else { break };
         let tag = &rest[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = rest[body_start..].find("</script>") else {
+        let Some(close) = rest[body_start..].find(&close_tag) else {
             break;
         };
         let body = &rest[body_start..body_start + close];
@@ -110,8 +121,12 @@ pub fn content_security_policy(static_dir: Option<&Path>) -> String {
     };
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
     let hashes = inline_script_hashes(&index).join(" ");
+    let styles = inline_style_hashes(&index)
+        .into_iter()
+        .map(|h| format!(" {h}"))
+        .collect::<String>();
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'{styles}; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
@@ -259,5 +274,27 @@ mod tests {
         assert_eq!(hashes.len(), 1);
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"boot()"));
         assert_eq!(hashes[0], format!("'sha256-{expected}'"));
+        assert!(inline_style_hashes(html).is_empty());
+    }
+
+    #[test]
+    fn an_inline_stylesheet_is_allowed_by_its_hash_and_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("inline-style-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<style>main{color:red}</style><p>x</p>",
+        )
+        .unwrap();
+        let expected =
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"main{color:red}"));
+        let csp = content_security_policy(Some(&dir));
+        assert!(
+            csp.contains(&format!("style-src 'self' 'sha256-{expected}';")),
+            "{csp}"
+        );
+        std::fs::write(dir.join("index.html"), "<p>x</p>").unwrap();
+        assert!(content_security_policy(Some(&dir)).contains("style-src 'self';"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
