@@ -6,7 +6,7 @@
 //! the main wasm, instead of after it (`split::preload_script`), and to pre-render the first
 //! screens (`prerender::apply`).
 
-use contract::route_table::{Code, Guard, ROUTES};
+use contract::route_table::{Guard, ROUTES};
 use std::collections::BTreeMap;
 
 /// JavaScript for the current address as the route table writes it (no trailing slash but
@@ -44,6 +44,7 @@ pub fn first_visit_paths() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use contract::route_table::Code;
 
     #[test]
     fn every_screen_behind_the_home_page_is_found_at_its_address() {
