@@ -25,5 +25,25 @@ pub fn screen_rendered() {
             // to the app's own fields as the copy leaves (index.html's script, `prerender.rs`).
             boot.remove();
         }
+        #[cfg(feature = "dev")]
+        for f in WAITING.take() {
+            f();
+        }
     });
+}
+
+#[cfg(feature = "dev")]
+thread_local! {
+    static WAITING: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = Default::default();
+}
+
+/// Runs `f` once the loading state has gone, at once if it has: before, the app is hidden
+/// and nothing in it can take focus (the gallery replays a citizen's actions only then).
+#[cfg(feature = "dev")]
+pub fn when_shown(f: impl FnOnce() + 'static) {
+    if document().query_selector(".boot").ok().flatten().is_some() {
+        WAITING.with_borrow_mut(|waiting| waiting.push(Box::new(f)));
+    } else {
+        f();
+    }
 }

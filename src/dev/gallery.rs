@@ -151,14 +151,17 @@ fn GalleryStatePage(state: &'static GalleryState) -> impl IntoView {
         state: RwSignal::new(flow_state(state.setup)),
     });
     let acts = state.acts;
-    set_timeout(
-        move || {
-            script::run(acts);
-            // Canned answers resolve on the next ticks; give them and the re-render a moment.
-            set_timeout(mark_ready, Duration::from_millis(300));
-        },
-        Duration::from_millis(150),
-    );
+    // On the screen as shown: a hidden app cannot take focus (the error summary's, say).
+    crate::boot::when_shown(move || {
+        set_timeout(
+            move || {
+                script::run(acts);
+                // Canned answers resolve on the next ticks; give them and the re-render a moment.
+                set_timeout(mark_ready, Duration::from_millis(300));
+            },
+            Duration::from_millis(150),
+        )
+    });
     // Behind the guard the route table gives the screen's address, as in the app.
     let guard = state.screen.route().map_or(Guard::Open, |r| r.guard);
     guarded(guard, move || match state.screen {
