@@ -420,11 +420,32 @@ test('a link straight to the form downloads its code in one file, beside the mai
   expect(next.length, 'the next step\'s modules are prefetched').toBeGreaterThan(0);
   expect(next.every((p) => /^\/(split_|chunk_)/.test(p)), `${next}`).toBe(true);
   expect(new Set(next).size, `no module twice: ${next}`).toBe(next.length);
-  // The bundle's parts, from index.html's table (xtask/src/split.rs, `preload_script`).
-  const html = await (await page.request.get('/')).text();
-  const files = JSON.parse(html.match(/const f=(\[[^\]]*\])/)[1]);
-  const [, parts] = JSON.parse(html.match(/"\/dang-ky\/thue-bao-di-dong":(\["[^"]+",\[[0-9,]*\]\])/)[1]);
-  const bundled = parts.map((i) => `/${files[i]}`);
+  // The bundle's parts (xtask/src/split.rs, `bundle`: count, lengths, module numbers, parts).
+  const bytes = await (await page.request.get(code[0])).body();
+  const count = bytes.readUInt32LE(0);
+  const bundled = [];
+  for (let k = 0, at = 4 + 8 * count; k < count; k++) {
+    const length = bytes.readUInt32LE(4 + 4 * k);
+    bundled.push(bytes.subarray(at, at + length));
+    at += length;
+  }
   expect(bundled.length).toBeGreaterThan(1);
-  expect(next.filter((p) => bundled.includes(p)), 'nothing the bundle brought').toEqual([]);
+  for (const path of next) {
+    const module = await (await page.request.get(path)).body();
+    expect(bundled.some((part) => part.equals(module)), `the bundle brought ${path} already`).toBe(false);
+  }
+});
+
+test('a link straight to the form whose bundle does not download fetches its modules one by one', async ({ page }) => {
+  page.allowErrors(/ERR_INTERNET_DISCONNECTED/);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.route(/\/bundle_[^/]*\.bin$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/dang-ky/thue-bao-di-dong');
+  await appTookOver(page);
+  await expectHeading(page, 'Đăng ký bằng thuê bao di động');
+  await page.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('Nguyễn Văn An');
+  expect(requested.some((p) => /^\/bundle_details_page-/.test(p)), 'the bundle was asked for').toBe(true);
+  expect(requested.some((p) => /^\/split_[^/]*\.wasm$/.test(p)), 'then each module alone').toBe(true);
 });

@@ -121,7 +121,9 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
     eprintln!("wasm-opt on {} split modules", split.split_modules.len());
     let mut loader_js = std::fs::read_to_string(chunks_dir.join(&loader))?;
     let mut renamed = HashMap::new();
-    for module in &split.split_modules {
+    // Each module's number in the bundles (`bundle`), the order of the split's list.
+    let mut ids = HashMap::new();
+    for (id, module) in split.split_modules.iter().enumerate() {
         let name = file_name(module);
         let optimised = work.join(&name);
         wasm_opt.run(module, &optimised)?;
@@ -132,7 +134,7 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             short_hash(&bytes)
         );
         std::fs::write(dist.join(&hashed), &bytes)?;
-        // The module from its deep-link bundle if the page has one for it (`preload_script`),
+        // The module from its deep-link bundle if the page has one with it (`preload_script`),
         // else on its own.
         let fetch = format!("fetch(new URL(\"./{name}\", import.meta.url))");
         if loader_js.matches(&fetch).count() != 1 || loader_js.matches(&name).count() != 1 {
@@ -141,9 +143,13 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
         loader_js = loader_js.replace(
             &fetch,
             &format!(
-                "(self.__splitPart?.(\"{hashed}\") || fetch(new URL(\"./{hashed}\", import.meta.url)))"
+                "(async () => (await self.__splitPart?.({id})) || fetch(new URL(\"./{hashed}\", import.meta.url)))()"
             ),
         );
+        if !plain(&hashed) {
+            bail!("module name {hashed} needs quoting in the loader");
+        }
+        ids.insert(hashed.clone(), u32::try_from(id)?);
         renamed.insert(name.trim_end_matches(".wasm").to_string(), hashed);
     }
     let loader_source = work.join(&loader);
@@ -193,8 +199,8 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
     for (point, files) in &modules {
         let parts = files
             .iter()
-            .map(|f| std::fs::read(dist.join(f)))
-            .collect::<std::io::Result<Vec<_>>>()?;
+            .map(|f| Ok((ids[f], std::fs::read(dist.join(f))?)))
+            .collect::<Result<Vec<_>>>()?;
         let bytes = bundle(&parts)?;
         let name = format!("bundle_{point}-{}.bin", short_hash(&bytes));
         std::fs::write(dist.join(&name), bytes)?;
@@ -213,19 +219,30 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
 }
 
 /// Every module a screen needs, in one file: a little-endian `u32` count, each part's
-/// length as a `u32`, then the parts (the order of the split's list for that screen, which
-/// the preload script's table keeps). Compressed as one file, the parts share one brotli
-/// window: a deep link downloads less than with each module compressed alone.
-fn bundle(parts: &[Vec<u8>]) -> Result<Vec<u8>> {
+/// length as a `u32`, each part's module number (the split loader asks for modules by
+/// number: `self.__splitPart`), then the parts in that order. Compressed as one file, the
+/// parts share one brotli window: a deep link downloads less than with each module
+/// compressed alone; and which modules it holds travels in the bundle, not on every page.
+fn bundle(parts: &[(u32, Vec<u8>)]) -> Result<Vec<u8>> {
     let len = |n: usize| u32::try_from(n).context("a bundle part over 4 GiB");
     let mut out = len(parts.len())?.to_le_bytes().to_vec();
-    for part in parts {
+    for (_, part) in parts {
         out.extend(len(part.len())?.to_le_bytes());
     }
-    for part in parts {
+    for (id, _) in parts {
+        out.extend(id.to_le_bytes());
+    }
+    for (_, part) in parts {
         out.extend(part);
     }
     Ok(out)
+}
+
+/// A name that needs no quoting in a script.
+fn plain(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b))
 }
 
 /// An inline script for index.html: on a deep link (a screen behind the home page opened by
@@ -248,52 +265,35 @@ fn preload_script_for(
     modules: &HashMap<String, Vec<String>>,
     bundles: &HashMap<String, String>,
 ) -> Result<String> {
-    let mut files: Vec<&String> = modules.values().flatten().collect();
-    files.sort();
-    files.dedup();
     let mut table = Vec::new();
     for (path, point) in paths {
-        let needs = modules
-            .get(point)
-            .with_context(|| format!("{path} needs split point {point}, which the split lacks"))?;
+        if !modules.contains_key(point) {
+            bail!("{path} needs split point {point}, which the split lacks");
+        }
         let bundle = bundles
             .get(point)
             .with_context(|| format!("split point {point} has no bundle"))?;
-        let indices: Vec<String> = needs
-            .iter()
-            .map(|f| files.binary_search(&f).unwrap_or_default().to_string())
-            .collect();
-        table.push(format!("\"{path}\":[\"{bundle}\",[{}]]", indices.join(",")));
+        if !plain(bundle) || !plain(path) {
+            bail!("a bundle name or path needs quoting in the preload script");
+        }
+        table.push(format!("\"{path}\":\"{bundle}\""));
     }
     if let Some(point) = modules.keys().find(|p| !paths.values().any(|v| v == *p)) {
         bail!("split point {point} has no address in the route table");
     }
-    let plain = |s: &str| {
-        s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b))
-    };
-    if !files
-        .iter()
-        .copied()
-        .chain(bundles.values())
-        .all(|f| plain(f))
-        || !paths.keys().all(|p| plain(p))
-    {
-        bail!("a module name or path needs quoting in the preload script");
-    }
-    let files: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+    // `b`: the bundle's parts by module number (`bundle`'s format). A module asked for while
+    // it is on its way waits for it; one it lacks (a later screen's) or all of a failed bundle
+    // get no answer here, and the loader fetches them alone.
     Ok(format!(
-        "<script>{{const f=[{}],r={{{}}},m=r[{}];\
+        "<script>{{const r={{{}}},m=r[{}];\
          if(m){{let g;const s=new Promise(d=>g=d),\
-         b=s.then(()=>fetch(\"/\"+m[0],{{priority:\"low\"}})).then(x=>x.ok?x.arrayBuffer():Promise.reject()),\
-         p=new Map(m[1].map((i,k)=>[f[i],k]));b.catch(()=>{{}});\
-         self.__splitPart=n=>{{const k=p.get(n);if(k===undefined)return;p.delete(n);g();\
-         return b.then(a=>{{const v=new DataView(a);let o=4+4*v.getUint32(0,1);\
-         for(let j=0;j<k;j++)o+=v.getUint32(4+4*j,1);\
-         return new Response(new Uint8Array(a,o,v.getUint32(4+4*k,1)),{{headers:{{\"content-type\":\"application/wasm\"}}}})}},\
-         ()=>fetch(\"/\"+n))}};\
+         b=s.then(()=>fetch(\"/\"+m,{{priority:\"low\"}})).then(x=>x.ok?x.arrayBuffer():Promise.reject())\
+         .then(a=>{{const v=new DataView(a),c=v.getUint32(0,1),t=new Map;let o=4+8*c;\
+         for(let k=0;k<c;k++){{const z=v.getUint32(4+4*k,1);t.set(v.getUint32(4+4*c+4*k,1),new Uint8Array(a,o,z));o+=z}}\
+         return t}});b.catch(()=>{{}});\
+         self.__splitPart=n=>(g(),b.then(t=>{{const u=t.get(n);if(u){{t.delete(n);\
+         return new Response(u,{{headers:{{\"content-type\":\"application/wasm\"}}}})}}}},()=>{{}}));\
          requestAnimationFrame(()=>setTimeout(g))}}}}</script>\n",
-        files.join(","),
         table.join(","),
         routes::CURRENT_PATH_JS
     ))
@@ -495,15 +495,11 @@ mod tests {
         ]);
         let script = preload_script_for(&paths, &modules, &bundles).unwrap();
         assert!(
-            script.contains(r#"const f=["chunk_1-00.wasm","split_a-01.wasm","split_b-02.wasm"]"#),
+            script.contains(r#"r={"/a":"bundle_a_page-03.bin","/a/b":"bundle_b_page-04.bin"}"#),
             "{script}"
         );
-        assert!(
-            script.contains(
-                r#"r={"/a":["bundle_a_page-03.bin",[0,1]],"/a/b":["bundle_b_page-04.bin",[0,2]]}"#
-            ),
-            "{script}"
-        );
+        // The modules' names travel in the bundles, not on every page.
+        assert!(!script.contains("chunk_1-00.wasm"), "{script}");
         // A split point no address reaches would never be preloaded: the build says so.
         let mut orphan = modules.clone();
         orphan.insert("c_page".to_string(), vec![]);
@@ -515,11 +511,17 @@ mod tests {
     }
 
     #[test]
-    fn a_bundle_gives_each_part_its_length_then_the_parts_in_order() {
-        let bytes = bundle(&[b"ab".to_vec(), b"".to_vec(), b"xyz".to_vec()]).unwrap();
+    fn a_bundle_gives_each_part_its_length_then_its_module_number_then_the_parts_in_order() {
+        let bytes = bundle(&[
+            (7, b"ab".to_vec()),
+            (0, b"".to_vec()),
+            (12, b"xyz".to_vec()),
+        ])
+        .unwrap();
         let word = |i: usize| u32::from_le_bytes(bytes[4 * i..4 * i + 4].try_into().unwrap());
         assert_eq!((word(0), word(1), word(2), word(3)), (3, 2, 0, 3));
-        assert_eq!(&bytes[16..], b"abxyz");
+        assert_eq!((word(4), word(5), word(6)), (7, 0, 12));
+        assert_eq!(&bytes[28..], b"abxyz");
     }
 
     #[test]
