@@ -116,6 +116,7 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
             "playwright-core/package.json",
             "@playwright/test/cli.js",
             "terser/package.json",
+            "lightningcss/package.json",
             "vnu-jar/build/dist/vnu.jar",
             "pixelmatch/package.json",
             "pngjs/package.json",
@@ -123,7 +124,7 @@ fn checks(needs: Needs) -> Result<Vec<Check>> {
         .iter()
         .all(|p| root().join("node_modules").join(p).exists());
         out.push(Check {
-            name: "node_modules (wasm-opt 132, terser, Playwright Test, axe-core, vnu-jar, pixelmatch)",
+            name: "node_modules (wasm-opt 132, terser, lightningcss, Playwright Test, axe-core, vnu-jar, pixelmatch)",
             ok: opt.as_deref() == Some(WASM_OPT_VERSION) && packages,
             found: opt.map(|v| format!("wasm-opt {v}")),
             fix: "npm ci --no-audit --no-fund".into(),
