@@ -78,9 +78,9 @@ pub fn release_build() -> Result<()> {
 }
 
 /// The stylesheet, minified, inside each page instead of beside it: a first visit paints
-/// after one response, not two (on a slow connection the second one also shares the line with the main
-/// wasm's download). The mock's CSP names its hash (`inline_style_hashes`); development
-/// builds keep the file.
+/// after one response, not two (on a slow connection the second one also shares the line
+/// with the main wasm's download). The mock's CSP names its hash (`inline_style_hashes`);
+/// development builds keep the file.
 fn inline_stylesheet(dist: &Path) -> Result<()> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)?;
@@ -96,7 +96,7 @@ fn inline_stylesheet(dist: &Path) -> Result<()> {
     };
     let file = dist.join(&only[1]);
     // Every page carries it: its comments and spaces would travel on each first visit.
-    crate::run::status(crate::run::cmd(
+    status(cmd(
         "node",
         &["xtask/minify-css.mjs", &file.to_string_lossy()],
     ))?;

@@ -133,6 +133,9 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             name.trim_end_matches(".wasm"),
             short_hash(&bytes)
         );
+        if !plain(&hashed) {
+            bail!("module name {hashed} needs quoting in the loader");
+        }
         std::fs::write(dist.join(&hashed), &bytes)?;
         // The module from its deep-link bundle if the page has one with it (`preload_script`),
         // else on its own.
@@ -146,9 +149,6 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
                 "(async () => (await self.__splitPart?.({id})) || fetch(new URL(\"./{hashed}\", import.meta.url)))()"
             ),
         );
-        if !plain(&hashed) {
-            bail!("module name {hashed} needs quoting in the loader");
-        }
         ids.insert(hashed.clone(), u32::try_from(id)?);
         renamed.insert(name.trim_end_matches(".wasm").to_string(), hashed);
     }
