@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 /// Where a request's answer goes.
@@ -56,17 +57,25 @@ impl<Res: 'static> PageRequest<Res> {
     fn run(self, work: impl Future<Output = Result<Res, Failure>> + 'static) {
         self.pending.set(true);
         let (pending, on_answer) = (self.pending, self.on_answer);
-        let task = async move {
-            let answer = work.await;
-            pending.set(false);
-            if let Some(handle) = on_answer.try_get_value() {
-                handle(answer);
-            }
-        };
-        match self.owner.get_value() {
-            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
-            None => leptos::task::spawn_local_scoped_with_cancellation(task),
-        }
+        spawn(
+            self.owner.get_value(),
+            Box::pin(async move {
+                let answer = work.await;
+                pending.set(false);
+                if let Some(handle) = on_answer.try_get_value() {
+                    handle(answer);
+                }
+            }),
+        );
+    }
+}
+
+/// Runs `task` as `owner`'s (cancelled when it is cleaned up). Boxed and not generic: the
+/// scoped task's machinery is compiled once, not once per answer type.
+fn spawn(owner: Option<Owner>, task: Pin<Box<dyn Future<Output = ()>>>) {
+    match owner {
+        Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
+        None => leptos::task::spawn_local_scoped_with_cancellation(task),
     }
 }
 

@@ -4,8 +4,10 @@
 use contract::api::OtpStatus;
 use serde::{Deserialize, Serialize};
 
+/// Milliseconds since 1970 in 64-bit arithmetic: the nanosecond count is an `i128`, whose
+/// division would pull 128-bit helpers into the wasm.
 fn unix_ms(t: time::OffsetDateTime) -> i64 {
-    (t.unix_timestamp_nanos() / 1_000_000) as i64
+    t.unix_timestamp() * 1000 + i64::from(t.millisecond())
 }
 
 /// A code's deadlines on the server's clock, and how far that clock is from ours.
