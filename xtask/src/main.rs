@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's commands. See README.md.
 
+mod dead_exports;
 mod fuzz;
 mod gallery;
 #[cfg(test)]

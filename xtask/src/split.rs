@@ -109,6 +109,11 @@ pub fn apply(dist: &Path) -> Result<Manifest> {
             &main_str,
         ],
     ))?;
+    let pruned = crate::dead_exports::prune(
+        &bound.join(&js_name),
+        &bound.join(format!("{stem}_bg.wasm")),
+    )?;
+    eprintln!("removed exported classes nothing creates: {pruned:?}");
     let old_js = std::fs::read(dist.join(&js_name))?;
     let old_wasm = std::fs::read(dist.join(format!("{stem}_bg.wasm")))?;
     minify(&bound.join(&js_name), &dist.join(&js_name))?;
