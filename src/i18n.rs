@@ -1,6 +1,7 @@
 //! The language context: Vietnamese by default, English on request, remembered in
 //! localStorage, and reflected in `<html lang>` so screen readers pronounce it right.
 
+use crate::effect::effect;
 use contract::{Lang, Localize};
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         lang: RwSignal::new(saved_lang()),
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         let lang = i18n.lang.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());

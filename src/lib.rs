@@ -10,6 +10,7 @@ pub mod clock;
 pub mod components;
 #[cfg(feature = "dev")]
 pub mod dev;
+pub mod effect;
 pub mod flow;
 pub mod guards;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! account page, cleared by "Đăng xuất". Kept in sessionStorage (name and level, never a
 //! password) so a reload stays signed in; closing the tab ends it.
 
+use crate::effect::effect;
 use contract::api::SignedIn;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -65,7 +66,7 @@ pub fn provide_session() -> Session {
         account: RwSignal::new(saved),
         flash: RwSignal::new(None),
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(s) = storage() else { return };
         let _ = match session.account.get() {
             Some(account) => match serde_json::to_string(&account) {

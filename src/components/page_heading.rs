@@ -1,3 +1,4 @@
+use crate::effect::effect;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use contract::Localize;
@@ -15,7 +16,7 @@ use leptos_router::hooks::use_location;
 pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
     let opening = use_context::<OpeningPage>();
-    Effect::new(move |_| {
+    effect(move |_| {
         if let Some(h) = heading.get() {
             if opening.is_none_or(|o| o.left()) {
                 let _ = h.focus();
@@ -49,7 +50,7 @@ pub fn TrackOpeningPage() -> impl IntoView {
         left: StoredValue::new(false),
     };
     // Sticky: coming back to the opening page later is a move like any other.
-    Effect::new(move |_| {
+    effect(move |_| {
         if pathname.get() != opening.path.get_value() {
             opening.left.set_value(true);
         }
@@ -64,7 +65,7 @@ pub fn use_title(
     has_errors: impl Fn() -> bool + Send + Sync + 'static,
 ) {
     let i18n = use_i18n();
-    Effect::new(move |_| {
+    effect(move |_| {
         let prefix = if has_errors() {
             i18n.get(Ui::ErrorTitlePrefix)
         } else {

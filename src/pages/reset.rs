@@ -9,6 +9,7 @@ use crate::components::form_notice::FormNoticeView;
 use crate::components::form_submit::SubmitButton;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
+use crate::effect::effect;
 use crate::i18n::use_i18n;
 use crate::pages::steps::start::{start_flow, StartForm};
 use crate::pages::steps::use_flow;
@@ -70,7 +71,7 @@ pub fn ResetStartPage() -> impl IntoView {
         wait_until_ms,
     } = form;
     // Kept in the flow so Back from the code step finds them filled.
-    Effect::new(move |_| {
+    effect(move |_| {
         let (id, typed_phone) = (id_number.get(), phone.get());
         flow.update(|f| {
             f.form.id_number = id;

@@ -10,6 +10,7 @@ use crate::components::form_submit::{FormSubmit, SubmitButton};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::text_field::TextField;
+use crate::effect::effect;
 use crate::flow::outcome::{sign_in_outcome, SignInNotice};
 use crate::i18n::use_i18n;
 use crate::pages::steps::start::flow_starter;
@@ -62,7 +63,7 @@ pub fn SignInPage() -> impl IntoView {
         captcha: Captcha::new(),
     };
     // Kept in the flow: the code step signs in as this ID, and Back finds it typed.
-    Effect::new(move |_| {
+    effect(move |_| {
         let id = typed.username.get();
         flow.update(|f| f.form.id_number = id);
     });

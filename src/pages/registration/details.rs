@@ -8,6 +8,7 @@ use crate::components::form_notice::FormNoticeView;
 use crate::components::form_submit::SubmitButton;
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::text_field::TextField;
+use crate::effect::effect;
 use crate::flow::outcome::FormNotice;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::steps::start::{start_flow, StartForm};
@@ -125,7 +126,7 @@ fn DetailsForm() -> impl IntoView {
         ..
     } = form;
     let carrier_flag = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move |_| {
         let f = typed.form();
         flow.update(|state| state.form = f);
     });

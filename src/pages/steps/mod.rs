@@ -7,6 +7,7 @@ pub mod otp;
 pub mod password;
 pub mod start;
 
+use crate::effect::effect;
 use crate::flow::state::{FlowKind, FlowState};
 use leptos::prelude::*;
 
@@ -108,7 +109,7 @@ pub fn enter_flow(kind: FlowKind) {
 /// Saves `state` to sessionStorage whenever it changes (not on the first run: it was just
 /// read from there).
 fn save_on_change(kind: FlowKind, state: RwSignal<FlowState>) {
-    Effect::new(move |first: Option<()>| {
+    effect(move |first: Option<()>| {
         state.with(|state| {
             if first.is_some() {
                 if let (Some(s), Ok(json)) = (session(), serde_json::to_string(state)) {

@@ -10,6 +10,7 @@ use crate::components::form_submit::{FormSubmit, SubmitButton};
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::components::password_field::PasswordField;
 use crate::components::password_rules::PasswordRules;
+use crate::effect::effect;
 use crate::flow::outcome::{password_outcome, PasswordRefusal};
 use crate::flow::state::{FlowKind, FlowState, Step};
 use crate::i18n::{use_i18n, I18n};
@@ -54,7 +55,7 @@ pub fn PasswordPage() -> impl IntoView {
     };
     let summary = checks.summary(i18n);
     use_title(heading, move || !summary.with(Vec::is_empty));
-    Effect::new(move |_| {
+    effect(move |_| {
         password.track();
         server_rules.set(Vec::new());
     });
