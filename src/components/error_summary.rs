@@ -1,10 +1,11 @@
+use crate::effect::effect;
 use crate::i18n::use_i18n;
 use contract::messages::LazyUi;
 use leptos::html;
 use leptos::prelude::*;
 
 /// One error: the field's input id and the message (the same words as the inline one).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryItem {
     pub target_id: String,
     pub message: String,
@@ -36,7 +37,7 @@ pub fn ErrorSummary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
+    effect(move |_| {
         focus_token.track();
         if let Some(el) = node.get_untracked() {
             let _ = el.focus();
@@ -47,22 +48,30 @@ pub fn ErrorSummary(
             <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title" class="error-summary__title">{i18n.t(LazyUi::ErrorSummaryTitle)}</h2>
                 <ul class="error-summary__list">
-                    <For each=move || items.get() key=|item| item.clone() let:item>
-                        <li>
-                            <a href=format!("#{}", item.target_id) on:click=move |ev| {
-                                ev.prevent_default();
-                                if let Some(el) = document().get_element_by_id(&item.target_id) {
-                                    use leptos::wasm_bindgen::JsCast;
-                                    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                                        let _ = el.focus();
-                                    }
-                                    el.scroll_into_view();
-                                }
-                            }>{item.message.clone()}</a>
-                        </li>
-                    </For>
+                    // Not keyed (`For`): the list is short and redrawn whole, and keyed
+                    // diffing's code weighed more than the rest of the summary.
+                    {move || items.get().into_iter().map(summary_link).collect_view()}
                 </ul>
             </div>
         </Show>
+    }
+}
+
+/// One item: a link that moves focus to its field.
+fn summary_link(item: SummaryItem) -> impl IntoView {
+    let SummaryItem { target_id, message } = item;
+    view! {
+        <li>
+            <a href=format!("#{target_id}") on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(el) = document().get_element_by_id(&target_id) {
+                    use leptos::wasm_bindgen::JsCast;
+                    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                    el.scroll_into_view();
+                }
+            }>{message}</a>
+        </li>
     }
 }
