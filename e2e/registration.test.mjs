@@ -3,6 +3,8 @@ import { test, expect } from './fixtures.mjs';
 import { expectHeading, fillDetails, screenshot, typeDetails } from './support.mjs';
 
 const MAIN_WASM = /\/portal-[0-9a-f]{16}_bg\.wasm$/;
+/** A screen's code, by its path: a split module, a shared chunk or a deep link's bundle. */
+const isCode = (path) => /^\/(split_|chunk_)[^/]*\.wasm$|^\/bundle_[^/]*\.bin$/.test(path);
 const LAN = { name: 'Nguyễn Thị Lan' };
 
 /** Holds the page's requests matching `pattern` until the returned function is called. */
@@ -279,9 +281,12 @@ test('the next step\'s code is fetched once the citizen starts on this one, not 
   const otpModule = (path) => /^\/split_otp_page-[0-9a-f]{16}\.wasm$/.test(path);
   await page.goto('/dang-ky/thue-bao-di-dong');
   await expectHeading(page, 'Đăng ký bằng thuê bao di động');
+  // The moment has passed: the captcha's image answers a request the form makes as it
+  // renders, and a prefetch started on arrival would have asked for its first file (a
+  // missing chunk, or the module) in that same turn, before any answer could come.
   await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  expect(requested.some(otpModule), 'arriving on the form fetches nothing for the OTP step').toBe(false);
+  expect(requested.filter(isCode), 'arriving on the form fetches nothing for the OTP step')
+    .toEqual([expect.stringMatching(/^\/bundle_details_page-[0-9a-f]{16}\.bin$/)]);
   const fetched = page.waitForRequest((r) => otpModule(new URL(r.url()).pathname));
   await page.getByLabel('Họ và tên').pressSequentially('An');
   await fetched;
@@ -391,11 +396,12 @@ test('a visitor who chose English sees the loading state, not the Vietnamese cop
 test('a link straight to the form downloads its code in one file, beside the main wasm, and leaves focus at the top', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  const isCode = (path) => /^\/(split_|chunk_)[^/]*\.wasm$|^\/bundle_[^/]*\.bin$/.test(path);
   await page.goto('/');
   await expectHeading(page, 'Tài khoản Dịch vụ công');
   await expect(page.getByRole('main').getByRole('link', { name: 'Đăng ký', exact: true })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  // The moment has passed: the app has rendered the home page (the loading state is gone),
+  // and only that render could ask for a screen's code here (the home page has no bundle
+  // and prefetches nothing).
   expect(requested.filter(isCode), 'the home page downloads no screen').toEqual([]);
 
   // Started by index.html, not by the loader once the main wasm runs: it comes while the
@@ -407,15 +413,21 @@ test('a link straight to the form downloads its code in one file, beside the mai
   release();
   await appTookOver(page);
   await expectHeading(page, 'Đăng ký bằng thuê bao di động');
-  await page.waitForLoadState('networkidle');
+  // The moment has passed: the form has rendered with every module it needs, and its
+  // captcha's image answers a request made as it rendered.
+  await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
   const code = requested.filter(isCode);
   expect(code, 'one file, no module alone').toEqual([expect.stringMatching(/^\/bundle_details_page-[0-9a-f]{16}\.bin$/)]);
   expect(await page.evaluate(() => document.activeElement === document.body),
     'a page opened by its address starts at the top (the skip link first), like any page').toBe(true);
   // Moving on fetches only what the next screen adds, each module alone and once.
   const before = requested.length;
+  // The split loader asks for a module's missing chunks, and waits for them, before the
+  // module itself: once the OTP step's own module is asked for, the prefetch has asked for
+  // everything it will.
+  const otpModule = page.waitForRequest((r) => /^\/split_otp_page-[0-9a-f]{16}\.wasm$/.test(new URL(r.url()).pathname));
   await page.getByLabel('Họ và tên').pressSequentially('An');
-  await page.waitForLoadState('networkidle');
+  await otpModule;
   const next = requested.slice(before).filter(isCode);
   expect(next.length, 'the next step\'s modules are prefetched').toBeGreaterThan(0);
   expect(next.every((p) => /^\/(split_|chunk_)/.test(p)), `${next}`).toBe(true);

@@ -3,6 +3,7 @@
 mod dead_exports;
 mod fuzz;
 mod gallery;
+mod hunt;
 #[cfg(test)]
 mod modules;
 mod nginx;
@@ -27,6 +28,11 @@ usage: cargo xtask <command>
   e2e [-- <playwright args>]
                           the end-to-end tests alone against the current release build (built if
                           missing): a file (e2e/account.test.mjs), -g TITLE, --project dev
+  hunt [ROUNDS] [--busy CORES] [--layers e2e,browser,gallery] [-- <playwright args>]
+                          the flake hunt: the end-to-end tests, the browser tests and the gallery
+                          compare, ROUNDS (3) times each with fresh servers while a busy loop keeps
+                          CORES (1) occupied; names every test that failed and in which rounds.
+                          With Playwright arguments (a new test's file, -g TITLE) the e2e layer only
   gallery [--compare | --accept] [--export DIR]
                           development build; one PNG per /__gallery state at 375 and 1280 px and
                           the flow map (flow.svg) in target/gallery/. --compare: against the
@@ -64,6 +70,7 @@ fn main() {
         "dev" => serve::dev(),
         "test" => test::test(),
         "e2e" => test::e2e_alone(&rest),
+        "hunt" => hunt::hunt(&rest),
         "build" => sizes::build().map(|_| ()),
         "preview" => serve::preview(&rest),
         "gallery" => gallery::gallery(&rest),

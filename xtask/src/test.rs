@@ -116,12 +116,7 @@ pub fn test() -> Result<()> {
     ))?;
     t.suite("native tests", ok, &out);
 
-    let mut browser = cmd(
-        "cargo",
-        &["test", "-p", "portal", "--target", WASM_TARGET, "--locked"],
-    );
-    browser.env("CHROMEDRIVER", CHROMEDRIVER);
-    let (ok, out) = tee(browser)?;
+    let (ok, out) = tee(browser_tests())?;
     t.suite(
         "browser tests (wasm-bindgen-test, headless Chromium)",
         ok,
@@ -210,8 +205,20 @@ pub fn test() -> Result<()> {
     Ok(())
 }
 
+/// The browser tests: wasm-bindgen-test in headless Chromium, through chromedriver.
+pub fn browser_tests() -> std::process::Command {
+    let mut browser = cmd(
+        "cargo",
+        &["test", "-p", "portal", "--target", WASM_TARGET, "--locked"],
+    );
+    browser.env("CHROMEDRIVER", CHROMEDRIVER);
+    browser
+}
+
 /// Where Playwright Test writes its JSON report (`playwright.config.mjs`).
-const PLAYWRIGHT_RESULTS: &str = "target/playwright-results.json";
+pub const PLAYWRIGHT_RESULTS: &str = "target/playwright-results.json";
+/// Where it keeps each failed test's trace and screenshot.
+pub const PLAYWRIGHT_OUTPUT: &str = "target/playwright-results";
 /// Its HTML report, with a trace and a screenshot of each failed test.
 pub const PLAYWRIGHT_REPORT: &str = "target/playwright-report";
 
@@ -220,6 +227,8 @@ pub struct E2eRun {
     pub ok: bool,
     pub passed: u64,
     pub failed: u64,
+    /// The tests that failed, as "file › describe › title [project]".
+    pub failures: Vec<String>,
 }
 
 /// The release build served by the mock API, driven by Playwright Test in headless Chromium;
@@ -281,12 +290,12 @@ pub fn e2e(args: &[String]) -> Result<E2eRun> {
     let report = std::fs::read_to_string(&results)
         .map_err(anyhow::Error::from)
         .and_then(|text| playwright_counts(&text));
-    let (passed, failed) = match report {
+    let (passed, failed, failures) = match report {
         Ok(counts) => counts,
         // No report: the runner itself failed (a syntax error, a missing package).
         Err(e) => {
             eprintln!("no Playwright report in {PLAYWRIGHT_RESULTS}: {e:#}");
-            (0, 1)
+            (0, 1, vec!["(no Playwright report)".to_owned()])
         }
     };
     if !ok || failed > 0 {
@@ -295,7 +304,12 @@ pub fn e2e(args: &[String]) -> Result<E2eRun> {
              (open: npx playwright show-report {PLAYWRIGHT_REPORT})"
         );
     }
-    Ok(E2eRun { ok, passed, failed })
+    Ok(E2eRun {
+        ok,
+        passed,
+        failed,
+        failures,
+    })
 }
 
 /// `cargo xtask e2e`: the end-to-end tests alone, against `dist/` as it is (built if missing).
@@ -312,16 +326,50 @@ pub fn e2e_alone(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// (passed, failed) from Playwright's JSON report: a flaky test (passed only on a retry)
-/// and an error outside any test (a file that does not load) count as failures.
-fn playwright_counts(report: &str) -> Result<(u64, u64)> {
+/// (passed, failed, what failed) from Playwright's JSON report: a flaky test (passed only
+/// on a retry) and an error outside any test (a file that does not load) count as failures.
+fn playwright_counts(report: &str) -> Result<(u64, u64, Vec<String>)> {
     let json: serde_json::Value = serde_json::from_str(report)?;
     let stat = |key: &str| json["stats"][key].as_u64().unwrap_or(0);
-    let errors = json["errors"].as_array().map_or(0, Vec::len) as u64;
+    let errors = json["errors"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+    let mut failures = Vec::new();
+    for suite in json["suites"].as_array().into_iter().flatten() {
+        failed_specs(suite, "", &mut failures);
+    }
+    failures.extend(errors.iter().map(|e| {
+        let message = e["message"].as_str().unwrap_or("");
+        format!(
+            "(outside any test) {}",
+            message.lines().next().unwrap_or("")
+        )
+    }));
     Ok((
         stat("expected"),
-        stat("unexpected") + stat("flaky") + errors,
+        stat("unexpected") + stat("flaky") + errors.len() as u64,
+        failures,
     ))
+}
+
+/// Every test of `suite` (and the suites in it) that did not pass at its first attempt.
+fn failed_specs(suite: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    let title = suite["title"].as_str().unwrap_or("");
+    let path = match path {
+        "" => title.to_owned(),
+        _ => format!("{path} › {title}"),
+    };
+    for spec in suite["specs"].as_array().into_iter().flatten() {
+        for test in spec["tests"].as_array().into_iter().flatten() {
+            let first = &test["results"][0]["status"];
+            if first != "passed" && first != "skipped" {
+                let project = test["projectName"].as_str().unwrap_or("");
+                let name = spec["title"].as_str().unwrap_or("");
+                out.push(format!("{path} › {name} [{project}]"));
+            }
+        }
+    }
+    for inner in suite["suites"].as_array().into_iter().flatten() {
+        failed_specs(inner, &path, out);
+    }
 }
 
 #[cfg(test)]
@@ -331,8 +379,32 @@ mod tests {
     #[test]
     fn counts_playwrights_json_report() {
         let report = r#"{"stats":{"expected":61,"skipped":0,"unexpected":2,"flaky":1},"errors":[{"message":"x"}]}"#;
-        assert_eq!(playwright_counts(report).unwrap(), (61, 4));
+        assert_eq!(
+            playwright_counts(report).unwrap(),
+            (61, 4, vec!["(outside any test) x".to_owned()])
+        );
         assert!(playwright_counts("not json").is_err());
+    }
+
+    #[test]
+    fn names_each_test_that_failed_or_passed_only_on_a_retry() {
+        let report = r#"{"stats":{"expected":2,"unexpected":1,"flaky":1},"errors":[],"suites":[
+          {"title":"a.test.mjs","specs":[
+            {"title":"passes","tests":[{"projectName":"release","results":[{"status":"passed"}]}]},
+            {"title":"fails","tests":[{"projectName":"release","results":[{"status":"failed"}]}]}],
+           "suites":[{"title":"at 375 px","specs":[
+            {"title":"times out then passes","tests":[{"projectName":"dev",
+              "results":[{"status":"timedOut"},{"status":"passed"}]}]},
+            {"title":"skipped","tests":[{"projectName":"dev","results":[{"status":"skipped"}]}]}]}]}]}"#;
+        let (passed, failed, failures) = playwright_counts(report).unwrap();
+        assert_eq!((passed, failed), (2, 2));
+        assert_eq!(
+            failures,
+            [
+                "a.test.mjs › fails [release]",
+                "a.test.mjs › at 375 px › times out then passes [dev]"
+            ]
+        );
     }
 
     #[test]
