@@ -226,6 +226,8 @@ test('resend spam: clicks while it waits send nothing; once allowed, a burst sen
   await expect(resend).toBeDisabled();
   for (let i = 0; i < 10; i += 1) await resend.click({ force: true });
   expect(resends, 'a waiting button sends nothing').toHaveLength(0);
+  // (Held again below, once a moment that proves it has passed: the burst's one answer,
+  // which any request these clicks had started would have come before.)
   // Both clocks past the resend wait: the server's and the page's.
   expect((await mock.advance(61)).status).toBe(200);
   await page.clock.fastForward(61_000);
