@@ -5,6 +5,11 @@ import { expectHeading, fillDetails, screenshot, typeDetails } from './support.m
 const MAIN_WASM = /\/portal-[0-9a-f]{16}_bg\.wasm$/;
 /** A screen's code, by its path: a split module, a shared chunk or a deep link's bundle. */
 const isCode = (path) => /^\/(split_|chunk_)[^/]*\.wasm$|^\/bundle_[^/]*\.bin$/.test(path);
+/** The form's deep-link bundle, and the OTP step's own module, by path. */
+const FORM_BUNDLE = /^\/bundle_details_page-[0-9a-f]{16}\.bin$/;
+const OTP_MODULE = /^\/split_otp_page-[0-9a-f]{16}\.wasm$/;
+/** A request of the page for a file whose path matches `pattern`. */
+const requestFor = (page, pattern) => page.waitForRequest((r) => pattern.test(new URL(r.url()).pathname));
 const LAN = { name: 'Nguyễn Thị Lan' };
 
 /** Holds the page's requests matching `pattern` until the returned function is called. */
@@ -278,7 +283,6 @@ test('the sixth registration for one phone in an hour gets the rate-limit notice
 test('the next step\'s code is fetched once the citizen starts on this one, not on arrival', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  const otpModule = (path) => /^\/split_otp_page-[0-9a-f]{16}\.wasm$/.test(path);
   await page.goto('/dang-ky/thue-bao-di-dong');
   await expectHeading(page, 'Đăng ký bằng thuê bao di động');
   // The moment has passed: the captcha's image answers a request the form makes as it
@@ -286,8 +290,8 @@ test('the next step\'s code is fetched once the citizen starts on this one, not 
   // missing chunk, or the module) in that same turn, before any answer could come.
   await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
   expect(requested.filter(isCode), 'arriving on the form fetches nothing for the OTP step')
-    .toEqual([expect.stringMatching(/^\/bundle_details_page-[0-9a-f]{16}\.bin$/)]);
-  const fetched = page.waitForRequest((r) => otpModule(new URL(r.url()).pathname));
+    .toEqual([expect.stringMatching(FORM_BUNDLE)]);
+  const fetched = requestFor(page, OTP_MODULE);
   await page.getByLabel('Họ và tên').pressSequentially('An');
   await fetched;
 });
@@ -407,7 +411,7 @@ test('a link straight to the form downloads its code in one file, beside the mai
   // Started by index.html, not by the loader once the main wasm runs: it comes while the
   // main wasm is still held back.
   const release = await hold(page, MAIN_WASM);
-  const bundle = page.waitForRequest((r) => /^\/bundle_details_page-[0-9a-f]{16}\.bin$/.test(new URL(r.url()).pathname));
+  const bundle = requestFor(page, FORM_BUNDLE);
   await page.goto('/dang-ky/thue-bao-di-dong');
   await bundle;
   release();
@@ -417,7 +421,7 @@ test('a link straight to the form downloads its code in one file, beside the mai
   // captcha's image answers a request made as it rendered.
   await expect(page.getByRole('img', { name: 'Ảnh mã xác thực gồm 5 ký tự' })).toBeVisible();
   const code = requested.filter(isCode);
-  expect(code, 'one file, no module alone').toEqual([expect.stringMatching(/^\/bundle_details_page-[0-9a-f]{16}\.bin$/)]);
+  expect(code, 'one file, no module alone').toEqual([expect.stringMatching(FORM_BUNDLE)]);
   expect(await page.evaluate(() => document.activeElement === document.body),
     'a page opened by its address starts at the top (the skip link first), like any page').toBe(true);
   // Moving on fetches only what the next screen adds, each module alone and once.
@@ -425,7 +429,7 @@ test('a link straight to the form downloads its code in one file, beside the mai
   // The split loader asks for a module's missing chunks, and waits for them, before the
   // module itself: once the OTP step's own module is asked for, the prefetch has asked for
   // everything it will.
-  const otpModule = page.waitForRequest((r) => /^\/split_otp_page-[0-9a-f]{16}\.wasm$/.test(new URL(r.url()).pathname));
+  const otpModule = requestFor(page, OTP_MODULE);
   await page.getByLabel('Họ và tên').pressSequentially('An');
   await otpModule;
   const next = requested.slice(before).filter(isCode);

@@ -56,14 +56,23 @@ pub struct Review {
 
 /// The compare run of `cargo xtask test`, with an export of the same images.
 pub fn review_for_test() -> Result<Review> {
-    dev_build()?;
-    let server = MockServer::start_for_tests(DEV_DIST)?;
-    let flags = ["--compare", "--export", TEST_EXPORT_DIR].map(String::from);
-    let unchanged = status(script(server.url(), &flags)).is_ok();
+    let unchanged = compare(&["--export", TEST_EXPORT_DIR])?;
     Ok(Review {
         unchanged,
         broken_links: broken_links(&root().join(TEST_EXPORT_DIR)),
     })
+}
+
+/// The development build's states compared with the baseline (`--compare`, and `also`),
+/// against a mock of their own: whether nothing changed. The review is in [`GALLERY_DIR`].
+pub fn compare(also: &[&str]) -> Result<bool> {
+    dev_build()?;
+    let server = MockServer::start_for_tests(DEV_DIST)?;
+    let flags: Vec<String> = std::iter::once("--compare")
+        .chain(also.iter().copied())
+        .map(String::from)
+        .collect();
+    Ok(status(script(server.url(), &flags)).is_ok())
 }
 
 /// Every `href`/`src` of the pack's HTML and SVG files that names no file in it (or leaves it);

@@ -47,7 +47,7 @@ impl Tally {
 }
 
 /// Sums `test result: … N passed; M failed` (cargo test, wasm-bindgen-test-runner).
-fn count_results(output: &str) -> (u64, u64) {
+pub fn count_results(output: &str) -> (u64, u64) {
     let number_before = |line: &str, word: &str| -> Option<u64> {
         let i = line.find(word)?;
         line[..i].split_whitespace().last()?.parse().ok()
