@@ -17,6 +17,8 @@ pub const DEV_OUTBOX: &str = "/api/dev/outbox";
 pub const DEV_CAPTCHAS: &str = "/api/dev/captchas";
 pub const DEV_CLOCK: &str = "/api/dev/clock";
 pub const DEV_FAULTS: &str = "/api/dev/faults";
+/// `DELETE`: every account and flow (the personas' account comes back), the outbox, limits.
+pub const DEV_DATA: &str = "/api/dev/data";
 /// The committed gallery baseline's images (`{key}-{width}.png`), the flow map's thumbnails.
 pub const DEV_GALLERY_BASELINE: &str = "/api/dev/gallery-baseline";
 

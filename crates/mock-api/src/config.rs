@@ -27,7 +27,12 @@ pub struct Config {
     /// Registration attempts per client IP per 10 minutes; 0 turns the limit off.
     #[arg(long, default_value_t = contract::otp::DEFAULT_IP_LIMIT_PER_10_MIN)]
     pub ip_limit: u32,
-    /// Keep accounts in this JSON file across restarts (written atomically).
+    /// Keep accounts and flows under way in this SQLite database (created if missing), so a
+    /// restart loses nothing. Without it (and without --state-file) data lives in memory.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// An older mock's JSON account list: its accounts are imported once into a database
+    /// beside it (PATH with `.sqlite3`, unless --db names one), and it is never written.
     #[arg(long, value_name = "PATH")]
     pub state_file: Option<PathBuf>,
     /// Turn off /api/dev/* (outbox, clock, faults).

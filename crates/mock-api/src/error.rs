@@ -115,6 +115,15 @@ impl From<ErrorCode> for AppError {
     }
 }
 
+/// The database did not do what the request needed: nothing of it was kept, and the
+/// client shows its "try again" notice.
+impl From<crate::db::DbError> for AppError {
+    fn from(e: crate::db::DbError) -> Self {
+        tracing::error!(error = %e, "the database refused; answered 503");
+        AppError::new(ErrorCode::Unavailable)
+    }
+}
+
 /// Malformed JSON, a wrong content type, unknown fields: 400 with serde's explanation (it
 /// helps a client author and never echoes the body's values); too large: 413.
 impl From<JsonRejection> for AppError {

@@ -5,10 +5,10 @@ pub mod basic_auth;
 pub mod captcha;
 pub mod clock;
 pub mod config;
+pub mod db;
 pub mod error;
 pub mod otp;
 pub mod passwords;
-pub mod persist;
 pub mod personas;
 pub mod ratelimit;
 mod request_log;
@@ -59,18 +59,35 @@ pub fn app(state: AppState) -> Router {
     .layer(axum::middleware::from_fn(request_log::log))
 }
 
-/// The accounts a new server starts with: the state file's, or the personas.
-pub fn initial_accounts(
-    config: &config::Config,
-) -> Result<std::collections::HashMap<String, store::Account>, persist::LoadError> {
-    let mut accounts = match &config.state_file {
-        Some(path) => persist::load(path)?,
-        None => Default::default(),
+/// Where this server keeps its data: `--db`, the database beside an old `--state-file`
+/// (its accounts imported once, when that database is new), or memory. The personas'
+/// account is always there. `Err`: one line saying why the server cannot start.
+pub fn open_db(config: &config::Config) -> Result<db::Db, String> {
+    let legacy = config.state_file.as_deref();
+    let Some(path) = config
+        .db
+        .clone()
+        .or_else(|| legacy.map(db::import::database_for))
+    else {
+        let db = db::Db::in_memory();
+        personas::seed(&db).map_err(|e| e.to_string())?;
+        return Ok(db);
     };
-    accounts
-        .entry(personas::EXISTING_ID.to_owned())
-        .or_insert_with(|| {
-            personas::existing_account(passwords::hash(personas::EXISTING_PASSWORD))
-        });
-    Ok(accounts)
+    let old = legacy.filter(|old| *old != path && !path.exists());
+    // Read before the database is created: a corrupt file stops the start and leaves nothing.
+    let imported = match old {
+        Some(old) => db::import::load(old).map_err(|e| format!("{}: {e}", old.display()))?,
+        None => Vec::new(),
+    };
+    let db = db::Db::open(&path).map_err(|e| e.to_string())?;
+    if let Some(old) = old.filter(|old| old.exists()) {
+        let added = db::import::import(&db, imported).map_err(|e| e.to_string())?;
+        tracing::info!(
+            "imported {added} accounts from {} into {}; the JSON file is left as it was and no longer read",
+            old.display(),
+            path.display()
+        );
+    }
+    personas::seed(&db).map_err(|e| e.to_string())?;
+    Ok(db)
 }

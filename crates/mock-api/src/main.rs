@@ -1,7 +1,7 @@
 use clap::Parser;
 use mock_api::clock::Clock;
 use mock_api::config::Config;
-use mock_api::{app, initial_accounts, AppState};
+use mock_api::{app, open_db, AppState};
 use std::net::SocketAddr;
 use tracing_subscriber::EnvFilter;
 
@@ -26,13 +26,19 @@ async fn main() {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let accounts = match initial_accounts(&config) {
-        Ok(accounts) => accounts,
+    let db = match open_db(&config) {
+        Ok(db) => db,
         Err(e) => {
             eprintln!("mock-api: {e}");
             std::process::exit(2);
         }
     };
+    match db.path() {
+        Some(path) => tracing::info!("keeping data in {}", path.display()),
+        None => {
+            tracing::info!("data in memory only: gone when this process ends (--db PATH keeps it)")
+        }
+    }
     let addr = SocketAddr::new(config.host, config.port);
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
@@ -45,7 +51,7 @@ async fn main() {
     if config.no_dev {
         tracing::info!("dev endpoints off (--no-dev)");
     }
-    let state = AppState::new(config, Clock::system(), accounts);
+    let state = AppState::new(config, Clock::system(), db);
     // The first stdout line: `cargo xtask` reads the port from it.
     println!("listening on http://{bound}");
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();

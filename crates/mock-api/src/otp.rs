@@ -1,9 +1,14 @@
 //! The lifecycle of one flow's one-time codes: issue, resend, verify, lock. Pure: the
-//! caller passes `now` and the code generator, so every window is tested exactly.
+//! caller passes `now` and the code generator, so every window is tested exactly. The code
+//! itself is kept only as a salted SHA-256 (the flow is stored in the database); the SMS
+//! carries it in clear, once.
 
 use contract::api::OtpStatus;
 use contract::otp::OTP_LENGTH;
 use contract::{OtpCode, OtpPolicy};
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use time::{Duration, OffsetDateTime};
 
@@ -23,14 +28,31 @@ pub enum OtpError {
     },
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Otp {
-    code: String,
+    /// Hex of SHA-256(salt ‖ code): the code is never stored in clear.
+    code_hash: String,
+    salt: String,
+    #[serde(with = "time::serde::timestamp")]
     expires_at: OffsetDateTime,
+    #[serde(with = "time::serde::timestamp")]
     resend_available_at: OffsetDateTime,
     sends: u32,
     attempts_left: u32,
+    #[serde(with = "time::serde::timestamp::option")]
     locked_until: Option<OffsetDateTime>,
     used: bool,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hash_code(salt: &str, code: &str) -> String {
+    hex(&Sha256::new()
+        .chain_update(salt.as_bytes())
+        .chain_update(code.as_bytes())
+        .finalize())
 }
 
 /// Whole seconds from `now` to `later`, at least 1 (a wait always has something left).
@@ -40,9 +62,11 @@ pub fn seconds_until(later: OffsetDateTime, now: OffsetDateTime) -> u64 {
 
 impl Otp {
     /// The first code of a flow (counts as the first send).
-    pub fn issue(code: String, policy: &OtpPolicy, now: OffsetDateTime) -> Self {
+    pub fn issue(code: &str, policy: &OtpPolicy, now: OffsetDateTime) -> Self {
+        let salt = hex(&rand::rng().random::<[u8; 16]>());
         Otp {
-            code,
+            code_hash: hash_code(&salt, code),
+            salt,
             expires_at: now + Duration::seconds(policy.ttl_s.into()),
             resend_available_at: now + Duration::seconds(policy.resend_after_s.into()),
             sends: 1,
@@ -82,7 +106,7 @@ impl Otp {
     /// A new code replaces the old one, which stops working.
     pub fn resend(
         &mut self,
-        code: String,
+        code: &str,
         policy: &OtpPolicy,
         now: OffsetDateTime,
     ) -> Result<(), OtpError> {
@@ -95,7 +119,7 @@ impl Otp {
                 retry_after_s: seconds_until(self.resend_available_at, now),
             });
         }
-        self.code = code;
+        self.code_hash = hash_code(&self.salt, code);
         self.sends += 1;
         self.used = false;
         self.expires_at = now + Duration::seconds(policy.ttl_s.into());
@@ -114,7 +138,8 @@ impl Otp {
         if self.used || now >= self.expires_at {
             return Err(OtpError::Expired);
         }
-        let matches: bool = self.code.as_bytes().ct_eq(code.as_str().as_bytes()).into();
+        let given = hash_code(&self.salt, code.as_str());
+        let matches: bool = self.code_hash.as_bytes().ct_eq(given.as_bytes()).into();
         if matches {
             self.used = true;
             return Ok(());
@@ -131,11 +156,6 @@ impl Otp {
         Err(OtpError::Incorrect {
             attempts_left: self.attempts_left,
         })
-    }
-
-    /// For the dev outbox and tests only.
-    pub fn code(&self) -> &str {
-        &self.code
     }
 }
 
@@ -157,7 +177,7 @@ mod tests {
     #[test]
     fn right_code_once_within_ttl() {
         let p = OtpPolicy::default();
-        let mut otp = Otp::issue("123456".into(), &p, T0);
+        let mut otp = Otp::issue("123456", &p, T0);
         assert_eq!(otp.verify(&code("123456"), &p, at(299)), Ok(()));
         assert_eq!(
             otp.verify(&code("123456"), &p, at(299)),
@@ -169,7 +189,7 @@ mod tests {
     #[test]
     fn expires_at_ttl() {
         let p = OtpPolicy::default();
-        let mut otp = Otp::issue("123456".into(), &p, T0);
+        let mut otp = Otp::issue("123456", &p, T0);
         assert_eq!(
             otp.verify(&code("123456"), &p, at(300)),
             Err(OtpError::Expired)
@@ -179,7 +199,7 @@ mod tests {
     #[test]
     fn wrong_codes_count_down_then_lock_for_15_minutes() {
         let p = OtpPolicy::default();
-        let mut otp = Otp::issue("123456".into(), &p, T0);
+        let mut otp = Otp::issue("123456", &p, T0);
         for left in (1..5).rev() {
             assert_eq!(
                 otp.verify(&code("000000"), &p, at(1)),
@@ -202,25 +222,38 @@ mod tests {
             Err(OtpError::Locked { .. })
         ));
         assert!(matches!(
-            otp.resend("222222".into(), &p, at(2)),
+            otp.resend("222222", &p, at(2)),
             Err(OtpError::Locked { .. })
         ));
         // After the lock: a new code, fresh attempts.
-        assert_eq!(otp.resend("222222".into(), &p, at(901)), Ok(()));
+        assert_eq!(otp.resend("222222", &p, at(901)), Ok(()));
         assert_eq!(otp.status(&p, at(901)).attempts_left, 5);
         assert_eq!(otp.verify(&code("222222"), &p, at(902)), Ok(()));
     }
 
     #[test]
+    fn the_code_is_kept_only_hashed_and_salted_per_flow() {
+        let p = OtpPolicy::default();
+        let a = Otp::issue("123456", &p, T0);
+        let b = Otp::issue("123456", &p, T0);
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(!json.contains("123456"), "{json}");
+        assert_ne!(a.code_hash, b.code_hash, "salted");
+        let mut back: Otp = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(back.verify(&code("123456"), &p, at(1)), Ok(()));
+    }
+
+    #[test]
     fn resend_waits_and_is_limited() {
         let p = OtpPolicy::default();
-        let mut otp = Otp::issue("111111".into(), &p, T0);
+        let mut otp = Otp::issue("111111", &p, T0);
         assert_eq!(otp.status(&p, T0).sends_left, 4);
         assert_eq!(
-            otp.resend("222222".into(), &p, at(59)),
+            otp.resend("222222", &p, at(59)),
             Err(OtpError::TooSoon { retry_after_s: 1 })
         );
-        assert_eq!(otp.resend("222222".into(), &p, at(60)), Ok(()));
+        assert_eq!(otp.resend("222222", &p, at(60)), Ok(()));
         // The old code stops working; the new one's expiry restarts.
         assert_eq!(
             otp.verify(&code("111111"), &p, at(61)),
@@ -228,11 +261,11 @@ mod tests {
         );
         assert_eq!(otp.status(&p, at(61)).expires_at, at(360));
         for i in 2..5 {
-            assert_eq!(otp.resend(format!("33333{i}"), &p, at(60 * i)), Ok(()));
+            assert_eq!(otp.resend(&format!("33333{i}"), &p, at(60 * i)), Ok(()));
         }
         assert_eq!(otp.status(&p, at(240)).sends_left, 0);
         assert_eq!(
-            otp.resend("444444".into(), &p, at(10_000)),
+            otp.resend("444444", &p, at(10_000)),
             Err(OtpError::SendLimit)
         );
     }

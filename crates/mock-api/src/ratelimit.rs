@@ -20,6 +20,10 @@ impl<K: Eq + Hash> Limiter<K> {
         }
     }
 
+    pub fn limit(&self) -> u32 {
+        self.limit
+    }
+
     /// Records a hit, or refuses it with the seconds until one is allowed.
     pub fn hit(&mut self, key: K, now: OffsetDateTime) -> Result<(), u64> {
         if self.limit == 0 {

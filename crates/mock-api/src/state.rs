@@ -1,10 +1,9 @@
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::persist;
-use crate::store::{Account, Store};
+use crate::db::Db;
+use crate::store::Store;
 use contract::OtpPolicy;
 use rand::Rng;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Shared by every handler.
@@ -15,6 +14,9 @@ pub struct Shared {
     pub config: Config,
     pub policy: OtpPolicy,
     pub clock: Clock,
+    /// Accounts and flows: what must survive a restart.
+    pub db: Db,
+    /// Captchas, the outbox, rate limits, faults: what may not.
     store: Mutex<Store>,
 }
 
@@ -26,12 +28,13 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(config: Config, clock: Clock, accounts: HashMap<String, Account>) -> Self {
-        let store = Store::new(accounts, config.ip_limit);
+    pub fn new(config: Config, clock: Clock, db: Db) -> Self {
+        let store = Store::new(config.ip_limit);
         AppState(Arc::new(Shared {
             policy: config.otp_policy(),
             config,
             clock,
+            db,
             store: Mutex::new(store),
         }))
     }
@@ -39,15 +42,6 @@ impl AppState {
     /// A poisoned lock (a panic elsewhere) still yields the data: the mock keeps serving.
     pub fn store(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Writes accounts to `--state-file`, if set. A failed write is logged, not fatal.
-    pub fn persist(&self, accounts: &HashMap<String, Account>) {
-        if let Some(path) = &self.config.state_file {
-            if let Err(e) = persist::save(path, accounts) {
-                tracing::error!(path = %path.display(), error = %e, "could not write the state file");
-            }
-        }
     }
 }
 

@@ -1,65 +1,13 @@
-//! Everything the mock remembers. One mutex guards it: handlers hold it only for
-//! in-memory work (never across an await or a password hash).
+//! What the mock remembers only while it runs: captchas (each lives minutes), the SMS
+//! outbox, rate-limit windows and injected faults. One mutex guards it, held only for
+//! in-memory work (never across an await, a password hash or a database call). Accounts
+//! and flows are in the database (`db/`).
 
-use crate::otp::Otp;
 use crate::ratelimit::Limiter;
-use contract::{Phone, ValidRegistration};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use time::{Duration, OffsetDateTime};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Account {
-    pub id_number: String,
-    pub full_name: String,
-    pub phone: String,
-    /// `YYYY-MM-DD`.
-    pub birth_date: String,
-    #[serde(default)]
-    pub email: Option<String>,
-    /// Argon2id PHC string; the password itself is never stored.
-    pub password_hash: String,
-    #[serde(default)]
-    pub failed_sign_ins: u32,
-    #[serde(default, with = "time::serde::rfc3339::option")]
-    pub locked_until: Option<OffsetDateTime>,
-}
-
-pub use contract::flow::FlowKind;
-
-/// Who a flow's code was sent for.
-pub enum Applicant {
-    /// A registration: the validated details, turned into an account at the end.
-    New(ValidRegistration),
-    /// A reset: the account, if the ID and phone matched one. `None` answers exactly like
-    /// a match (no account enumeration), but no code is sent and none can verify.
-    Existing {
-        username: Option<String>,
-        phone: Phone,
-    },
-}
-
-pub struct Flow {
-    pub kind: FlowKind,
-    pub otp: Otp,
-    pub applicant: Applicant,
-    /// Issued by a verified code; spent by the password step.
-    pub password_token: Option<(String, OffsetDateTime)>,
-    /// Host of the page that started the flow, for the WebOTP line of each SMS.
-    pub sms_host: String,
-    pub started_at: OffsetDateTime,
-}
-
-impl Flow {
-    pub fn phone(&self) -> &Phone {
-        match &self.applicant {
-            Applicant::New(r) => &r.phone,
-            Applicant::Existing { phone, .. } => phone,
-        }
-    }
-}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Sms {
@@ -87,9 +35,7 @@ pub struct Faults {
 }
 
 pub struct Store {
-    pub accounts: HashMap<String, Account>,
     pub captchas: HashMap<String, CaptchaEntry>,
-    pub flows: HashMap<String, Flow>,
     /// Newest last; the outbox endpoint reverses it.
     pub outbox: Vec<Sms>,
     pub phone_limit: Limiter<String>,
@@ -98,8 +44,6 @@ pub struct Store {
     last_prune: Option<OffsetDateTime>,
 }
 
-/// A flow untouched this long is forgotten (longer than a code, a lock and a token live).
-pub const FLOW_LIFETIME: Duration = Duration::hours(2);
 /// How often the clean-up runs: it walks every entry, so not on every request.
 const PRUNE_EVERY: Duration = Duration::minutes(1);
 
@@ -107,11 +51,9 @@ const PRUNE_EVERY: Duration = Duration::minutes(1);
 pub const OUTBOX_MAX: usize = 1000;
 
 impl Store {
-    pub fn new(accounts: HashMap<String, Account>, ip_limit: u32) -> Self {
+    pub fn new(ip_limit: u32) -> Self {
         Store {
-            accounts,
             captchas: HashMap::new(),
-            flows: HashMap::new(),
             outbox: Vec::new(),
             phone_limit: Limiter::new(
                 contract::otp::REGISTRATIONS_PER_PHONE_PER_HOUR,
@@ -130,15 +72,26 @@ impl Store {
         self.outbox.push(sms);
     }
 
-    /// Drops expired captchas, old flows and idle rate-limit keys, at most once a minute.
-    pub fn prune(&mut self, now: OffsetDateTime) {
+    /// Drops expired captchas and idle rate-limit keys, at most once a minute; `true` when
+    /// it did, and the database's old flows are due to go too.
+    pub fn prune(&mut self, now: OffsetDateTime) -> bool {
         if self.last_prune.is_some_and(|t| now < t + PRUNE_EVERY) {
-            return;
+            return false;
         }
         self.last_prune = Some(now);
         self.captchas.retain(|_, c| c.expires_at > now);
-        self.flows.retain(|_, f| f.started_at + FLOW_LIFETIME > now);
         self.phone_limit.prune(now);
         self.ip_limit.prune(now);
+        true
+    }
+
+    /// Forgets the outbox and the rate limits (the dev panel's "Clear data").
+    pub fn clear(&mut self) {
+        let ip_limit = self.ip_limit.limit();
+        *self = Store {
+            captchas: std::mem::take(&mut self.captchas),
+            faults: self.faults,
+            ..Store::new(ip_limit)
+        };
     }
 }

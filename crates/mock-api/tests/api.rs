@@ -843,36 +843,180 @@ async fn dev_endpoints_move_the_clock_and_inject_faults_and_vanish_with_no_dev()
     );
 }
 
-#[tokio::test]
-async fn accounts_survive_a_restart_with_a_state_file() {
-    let dir = std::env::temp_dir().join(format!("mock-api-state-{}", std::process::id()));
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mock-api-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("state.json");
-    let _ = std::fs::remove_file(&file);
-    {
-        let app = TestApp::with(|c| c.state_file = Some(file.clone()));
-        let id = app.start(7, "0912345679").await;
-        let code = app.last_code("0912345679").await.unwrap();
-        let token = app.verify(REG, &id, &code).await.body["password_token"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        let a = app
-            .post(
-                &format!("{REG}/{id}/password"),
-                password_body(&token, GOOD_PASSWORD),
-            )
-            .await;
-        assert_eq!(a.status, StatusCode::CREATED);
-    }
-    let text = std::fs::read_to_string(&file).unwrap();
+    dir
+}
+
+/// Registers `n` on `phone` through to its password step's answer.
+async fn register(app: &TestApp, n: u32, phone: &str) -> support::Answer {
+    let id = app.start(n, phone).await;
+    let code = app.last_code(phone).await.unwrap();
+    let token = app.verify(REG, &id, &code).await.body["password_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post(
+        &format!("{REG}/{id}/password"),
+        password_body(&token, GOOD_PASSWORD),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn accounts_and_flows_under_way_survive_a_restart_with_a_database() {
+    let dir = scratch_dir("db");
+    let file = dir.join("mock.sqlite3");
+    let (flow, code) = {
+        let app = TestApp::with(|c| c.db = Some(file.clone()));
+        assert_eq!(
+            register(&app, 7, "0912345679").await.status,
+            StatusCode::CREATED
+        );
+        // A second citizen is on the code step when the server stops.
+        let flow = app.start(8, "0912345680").await;
+        let wrong = app.verify(REG, &flow, "000000").await;
+        assert_eq!(wrong.body["attempts_left"], 4);
+        (flow, app.last_code("0912345680").await.unwrap())
+    };
+    let bytes = std::fs::read(&file).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
     assert!(!text.contains(GOOD_PASSWORD), "only a hash is stored");
-    let restarted = TestApp::with(|c| c.state_file = Some(file.clone()));
+    assert!(!text.contains(&code), "the code is stored hashed");
+    let restarted = TestApp::with(|c| c.db = Some(file.clone()));
     let s = restarted
         .sign_in_with_code("001090000107", GOOD_PASSWORD)
         .await;
-    assert_eq!(s.status, StatusCode::OK);
+    assert_eq!(s.status, StatusCode::OK, "{}", s.body);
+    let wrong = restarted.verify(REG, &flow, "000001").await;
+    assert_eq!(wrong.body["attempts_left"], 3, "the spent attempt was kept");
+    let right = restarted.verify(REG, &flow, &code).await;
+    assert_eq!(right.status, StatusCode::OK, "{}", right.body);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn an_old_json_state_file_is_imported_once_and_left_as_it_was() {
+    let dir = scratch_dir("import");
+    let json = dir.join("state.json");
+    let hash = mock_api::passwords::hash(GOOD_PASSWORD);
+    let old = format!(
+        r#"[{{"id_number":"001090000321","full_name":"Lê Văn Cường","phone":"0912000321",
+             "birth_date":"1990-05-15","password_hash":"{hash}"}}]"#
+    );
+    std::fs::write(&json, &old).unwrap();
+    {
+        let app = TestApp::with(|c| c.state_file = Some(json.clone()));
+        assert!(app.has_account("001090000321"));
+        assert_eq!(
+            app.sign_in("001090000321", GOOD_PASSWORD).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            register(&app, 9, "0912345681").await.status,
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        old,
+        "never written"
+    );
+    assert!(dir.join("state.sqlite3").exists(), "the database beside it");
+    // Once: a later start keeps the database's data, whatever the JSON says now.
+    std::fs::write(&json, "[]").unwrap();
+    let again = TestApp::with(|c| c.state_file = Some(json.clone()));
+    assert!(again.has_account("001090000321") && again.has_account("001090000109"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_write_that_fails_answers_503_and_keeps_nothing() {
+    let app = TestApp::new();
+    let id = app.start(11, "0912345682").await;
+    let code = app.last_code("0912345682").await.unwrap();
+    let token = app.verify(REG, &id, &code).await.body["password_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let flows_before = app.flows();
+    app.state.db.refuse_writes(true);
+    let refused = app
+        .post(
+            &format!("{REG}/{id}/password"),
+            password_body(&token, GOOD_PASSWORD),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(refused.body["error"], "unavailable");
+    assert!(
+        !app.has_account("001090000111"),
+        "no account without a commit"
+    );
+    let outbox_before = app
+        .get("/api/dev/outbox")
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .len();
+    let start = app.registration(12, "0912345683").await;
+    assert_eq!(
+        app.post(REG, start).await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    let outbox_after = app
+        .get("/api/dev/outbox")
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(
+        outbox_after, outbox_before,
+        "no code for a flow that was not kept"
+    );
+    assert_eq!(app.flows(), flows_before);
+    // The disk is back: the same token still works (nothing was half-applied).
+    app.state.db.refuse_writes(false);
+    let retried = app
+        .post(
+            &format!("{REG}/{id}/password"),
+            password_body(&token, GOOD_PASSWORD),
+        )
+        .await;
+    assert_eq!(retried.status, StatusCode::CREATED, "{}", retried.body);
+    assert!(app.has_account("001090000111"));
+}
+
+#[tokio::test]
+async fn clearing_the_data_leaves_only_the_personas() {
+    let app = TestApp::new();
+    assert_eq!(
+        register(&app, 13, "0912345684").await.status,
+        StatusCode::CREATED
+    );
+    app.start(14, "0912345685").await;
+    let cleared = app
+        .raw(
+            Request::delete("/api/dev/data")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(cleared.status, StatusCode::OK);
+    assert_eq!(cleared.body["accounts"], 2, "the new one and the persona");
+    assert_eq!(cleared.body["flows"], 1);
+    assert!(!app.has_account("001090000113"));
+    assert!(app.has_account(mock_api::personas::EXISTING_ID));
+    assert_eq!(app.flows(), 0);
+    assert_eq!(app.get("/api/dev/outbox").await.body, json!([]));
+    assert_eq!(
+        register(&app, 13, "0912345684").await.status,
+        StatusCode::CREATED
+    );
 }
 
 #[tokio::test]
@@ -922,7 +1066,7 @@ async fn five_hundred_concurrent_registrations_are_all_stored_and_one_account_pe
         assert!(ids.insert(id.expect("task")), "registration ids are unique");
     }
     assert_eq!(ids.len(), 500);
-    assert_eq!(app.state.store().flows.len(), 500, "none lost");
+    assert_eq!(app.flows(), 500, "none lost");
 
     // Ten flows for one new ID race to set a password: exactly one account results.
     let mut tokens = Vec::new();
@@ -968,7 +1112,7 @@ async fn five_hundred_concurrent_registrations_are_all_stored_and_one_account_pe
         9,
         "{statuses:?}"
     );
-    assert!(app.state.store().accounts.contains_key("001090001000"));
+    assert!(app.has_account("001090001000"));
 }
 
 /// The paths written once in the contract are the ones the router serves and the OpenAPI
@@ -1129,4 +1273,40 @@ fn a_public_host_without_credentials_refuses_to_start() {
         "{stderr}"
     );
     assert!(output.stdout.is_empty(), "it never listened");
+}
+
+/// A place the server cannot keep data in stops it before it listens: exit 2, one line
+/// naming the path and the reason, and a file that is not ours is left as it was.
+#[test]
+fn an_unusable_database_path_refuses_to_start() {
+    let dir = scratch_dir("refuse");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "a designer's notes, not a database\n".repeat(100)).unwrap();
+    let missing = dir.join("typo/mock.sqlite3");
+    for (path, reason) in [
+        (&missing, "does not exist"),
+        (&notes, "not a SQLite database"),
+        (&dir, "is a directory"),
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_mock-api"))
+            .args(["--port", "0", "--db"])
+            .arg(path)
+            .env_remove("PORTAL_BASIC_AUTH")
+            .output()
+            .expect("mock-api runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        let line = stderr.trim();
+        assert_eq!(line.lines().count(), 1, "{stderr}");
+        assert!(
+            line.contains(&path.display().to_string()) && line.contains(reason),
+            "{line}"
+        );
+        assert!(output.stdout.is_empty(), "it never listened");
+    }
+    assert!(std::fs::read_to_string(&notes)
+        .unwrap()
+        .starts_with("a designer's notes"));
+    assert!(!missing.parent().unwrap().exists(), "no directory made up");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

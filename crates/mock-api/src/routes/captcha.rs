@@ -1,4 +1,5 @@
 use crate::captcha::{random_answer, render_svg, TTL_S};
+use crate::db::flows::{delete_started_before, FLOW_LIFETIME};
 use crate::error::AppError;
 use crate::state::random_id;
 use crate::store::{CaptchaEntry, Store};
@@ -39,9 +40,9 @@ pub async fn new_captcha(State(s): State<AppState>) -> Json<CaptchaChallenge> {
     let image_svg = render_svg(&answer, &mut rng);
     let captcha_id = random_id();
     let now = s.clock.now();
-    {
+    let prune_flows = {
         let mut store = s.store();
-        store.prune(now);
+        let due = store.prune(now);
         store.captchas.insert(
             captcha_id.clone(),
             CaptchaEntry {
@@ -49,6 +50,17 @@ pub async fn new_captcha(State(s): State<AppState>) -> Json<CaptchaChallenge> {
                 expires_at: now + Duration::seconds(TTL_S.into()),
             },
         );
+        due
+    };
+    if prune_flows {
+        // In the background: this answer never waits for the database.
+        let db = s.db.clone();
+        tokio::spawn(async move {
+            let cutoff = now - FLOW_LIFETIME;
+            if let Err(e) = db.write(move |tx| delete_started_before(tx, cutoff)).await {
+                tracing::warn!(error = %e, "could not forget old flows; will try again");
+            }
+        });
     }
     Json(CaptchaChallenge {
         captcha_id,

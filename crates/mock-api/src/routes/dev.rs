@@ -1,5 +1,7 @@
-//! Development controls (absent with `--no-dev`): the SMS outbox, the clock, and faults.
+//! Development controls (absent with `--no-dev`): the SMS outbox, the clock, faults, and
+//! clearing the data.
 
+use crate::db::{accounts, flows};
 use crate::error::{ApiJson, AppError};
 use crate::store::{Faults, Sms};
 use crate::AppState;
@@ -53,6 +55,32 @@ pub async fn gallery_baseline(Path(file): Path<String>) -> Result<Response, AppE
     };
     let bytes = bytes.ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     Ok(([(axum::http::header::CONTENT_TYPE, "image/png")], bytes).into_response())
+}
+
+#[derive(Serialize)]
+pub struct Cleared {
+    accounts: usize,
+    flows: usize,
+}
+
+/// The dev panel's "Clear data": every account and flow goes (the personas' account is
+/// made again), with the outbox and the rate limits; captchas and faults stay.
+pub async fn clear_data(State(s): State<AppState>) -> Result<Json<Cleared>, AppError> {
+    let db = s.db.clone();
+    let cleared = tokio::task::spawn_blocking(move || {
+        let cleared = db.blocking_write(|tx| {
+            Ok(Cleared {
+                accounts: accounts::delete_all(tx)?,
+                flows: flows::delete_all(tx)?,
+            })
+        })?;
+        crate::personas::seed(&db)?;
+        Ok::<_, crate::db::DbError>(cleared)
+    })
+    .await
+    .map_err(|_| AppError::new(ErrorCode::Unavailable))??;
+    s.store().clear();
+    Ok(Json(cleared))
 }
 
 #[derive(Deserialize)]

@@ -1,13 +1,17 @@
 //! What the flows share: their start (the first code, sent), resend, verify, and for
 //! registration and reset the password; signing in uses the code steps (`session.rs`).
+//! A flow lives in the database; each step reads it, changes it and writes it back in one
+//! transaction, and answers after the commit.
 
 use super::host_of;
+use crate::db::accounts;
+use crate::db::flows::{self, Applicant, Flow, FlowKind, PasswordToken};
 use crate::error::{ApiJson, AppError};
 use crate::otp::{Otp, OtpError};
 use crate::passwords;
 use crate::personas::SMS_NEVER_ARRIVES_PHONE;
 use crate::state::{random_code, random_id};
-use crate::store::{Account, Applicant, Flow, FlowKind, Sms, Store};
+use crate::store::Sms;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -19,8 +23,7 @@ use contract::api::{
 use contract::endpoints::{flow_pattern, FlowAction};
 use contract::flow::Step;
 use contract::password::{check, PersonalInfo};
-use contract::{BirthDate, IdNumber, OtpCode};
-use subtle::ConstantTimeEq;
+use contract::{BirthDate, IdNumber, OtpCode, OtpPolicy, Phone};
 use time::{Duration, OffsetDateTime};
 
 /// How long a verified code's password token lasts.
@@ -33,45 +36,49 @@ pub(super) struct Started {
     pub otp: OtpStatus,
 }
 
-/// Starts a flow of `kind` for `applicant`: its first code issued and sent (when it can be),
-/// the flow kept under a new id. The page's host goes into each SMS's WebOTP line.
-pub(super) fn start_flow(
+/// Starts a flow of `kind` for `applicant`: the flow kept under a new id, then its first
+/// code sent (when it can be). The page's host goes into each SMS's WebOTP line.
+pub(super) async fn start_flow(
     s: &AppState,
-    store: &mut Store,
     kind: FlowKind,
     applicant: Applicant,
     headers: &HeaderMap,
     now: OffsetDateTime,
-) -> Started {
+) -> Result<Started, AppError> {
+    let code = random_code();
     let flow = Flow {
         kind,
-        otp: Otp::issue(random_code(), &s.policy, now),
+        otp: Otp::issue(&code, &s.policy, now),
         applicant,
         password_token: None,
         sms_host: host_of(headers),
         started_at: now,
     };
+    let id = random_id();
     let started = Started {
-        id: random_id(),
-        phone_masked: flow.phone().masked(),
+        id: id.clone(),
+        phone_masked: Phone::parse(flow.phone())
+            .map(|p| p.masked())
+            .unwrap_or_default(),
         otp: flow.otp.status(&s.policy, now),
     };
-    if let Some(sms) = sms_for(&flow, now) {
-        store.send_sms(sms);
+    let sms = sms_for(&flow, &code, now);
+    s.db.write(move |tx| flows::put(tx, &id, &flow)).await?;
+    // Only once the flow is kept: no code arrives for a flow the mock could not save.
+    if let Some(sms) = sms {
+        s.store().send_sms(sms);
     }
-    store.flows.insert(started.id.clone(), flow);
-    started
+    Ok(started)
 }
 
-/// The SMS carrying the flow's current code; none for the persona whose SMS never
+/// The SMS carrying the flow's current `code`; none for the persona whose SMS never
 /// arrives, or for a reset that matched no account.
-fn sms_for(flow: &Flow, now: OffsetDateTime) -> Option<Sms> {
-    let phone = flow.phone().as_str();
+fn sms_for(flow: &Flow, code: &str, now: OffsetDateTime) -> Option<Sms> {
+    let phone = flow.phone();
     let unknown_reset = matches!(flow.applicant, Applicant::Existing { username: None, .. });
     if phone == SMS_NEVER_ARRIVES_PHONE || unknown_reset {
         return None;
     }
-    let code = flow.otp.code().to_owned();
     let purpose = match flow.kind {
         FlowKind::Registration => "dang ky tai khoan",
         FlowKind::Reset => "dat lai mat khau",
@@ -85,7 +92,7 @@ fn sms_for(flow: &Flow, now: OffsetDateTime) -> Option<Sms> {
     Some(Sms {
         to: phone.to_owned(),
         text,
-        code,
+        code: code.to_owned(),
         sent_at: now,
     })
 }
@@ -107,15 +114,8 @@ fn otp_error(e: OtpError) -> AppError {
     }
 }
 
-pub(super) fn flow_mut<'a>(
-    flows: &'a mut std::collections::HashMap<String, Flow>,
-    id: &str,
-    kind: FlowKind,
-) -> Result<&'a mut Flow, AppError> {
-    flows
-        .get_mut(id)
-        .filter(|f| f.kind == kind)
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))
+fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
 }
 
 pub(super) async fn resend(
@@ -124,14 +124,25 @@ pub(super) async fn resend(
     id: String,
 ) -> Result<Json<OtpResent>, AppError> {
     let now = s.clock.now();
-    let mut store = s.store();
-    let flow = flow_mut(&mut store.flows, &id, kind)?;
-    flow.otp
-        .resend(random_code(), &s.policy, now)
-        .map_err(otp_error)?;
-    let otp = flow.otp.status(&s.policy, now);
-    if let Some(sms) = sms_for(flow, now) {
-        store.send_sms(sms);
+    let policy = s.policy;
+    let code = random_code();
+    let (otp, sms) =
+        s.db.write(move |tx| {
+            let Some(mut flow) = flows::get(tx, &id, kind)? else {
+                return Ok(Err(not_found()));
+            };
+            if let Err(e) = flow.otp.resend(&code, &policy, now) {
+                return Ok(Err(otp_error(e)));
+            }
+            flows::put(tx, &id, &flow)?;
+            Ok(Ok((
+                flow.otp.status(&policy, now),
+                sms_for(&flow, &code, now),
+            )))
+        })
+        .await??;
+    if let Some(sms) = sms {
+        s.store().send_sms(sms);
     }
     Ok(Json(OtpResent { otp }))
 }
@@ -143,30 +154,41 @@ async fn verify(
     req: VerifyOtpRequest,
 ) -> Result<Json<OtpVerified>, AppError> {
     let now = s.clock.now();
-    let mut store = s.store();
-    let flow = flow_mut(&mut store.flows, &id, kind)?;
-    check_code(&s, flow, &req, now)?;
+    let policy = s.policy;
     let token = random_id();
-    flow.password_token = Some((token.clone(), now + PASSWORD_TOKEN_TTL));
+    let kept = PasswordToken::new(&token, now + PASSWORD_TOKEN_TTL);
+    s.db.write(move |tx| {
+        let Some(mut flow) = flows::get(tx, &id, kind)? else {
+            return Ok(Err(not_found()));
+        };
+        let checked = check_code(&policy, &mut flow, &req, now);
+        if checked.is_ok() {
+            flow.password_token = Some(kept);
+        }
+        // A wrong code's spent attempt is kept as surely as a right one's token.
+        flows::put(tx, &id, &flow)?;
+        Ok(checked)
+    })
+    .await??;
     Ok(Json(OtpVerified {
         password_token: token,
     }))
 }
 
 /// One try at the flow's code: Ok once it is right; a wrong one spends an attempt, the last
-/// locks the flow.
+/// locks the flow. The caller writes the flow back either way.
 pub(super) fn check_code(
-    s: &AppState,
+    policy: &OtpPolicy,
     flow: &mut Flow,
     req: &VerifyOtpRequest,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     let Ok(code) = OtpCode::parse(&req.code) else {
         // Not six digits: refused without spending an attempt.
-        let attempts_left = flow.otp.status(&s.policy, now).attempts_left;
+        let attempts_left = flow.otp.status(policy, now).attempts_left;
         return Err(AppError::new(ErrorCode::OtpIncorrect).attempts_left(attempts_left));
     };
-    flow.otp.verify(&code, &s.policy, now).map_err(otp_error)
+    flow.otp.verify(&code, policy, now).map_err(otp_error)
 }
 
 /// The status of the answer that moves `kind` on from `from`, as the contract declares it.
@@ -174,6 +196,34 @@ pub fn advance_status(kind: FlowKind, from: Step) -> StatusCode {
     StatusCode::from_u16(kind.advance_status(from)).unwrap_or(StatusCode::OK)
 }
 
+fn invalid_token() -> AppError {
+    AppError::new(ErrorCode::InvalidToken)
+}
+
+/// The account a flow's password is for (its username), and what the password must not
+/// contain.
+fn whose_password(
+    applicant: &Applicant,
+    birth_date: Option<String>,
+    today: time::Date,
+) -> (String, PersonalInfo) {
+    let (username, phone, birth) = match applicant {
+        Applicant::New(r) => (r.id_number.clone(), &r.phone, Some(r.birth_date.clone())),
+        Applicant::Existing { username, phone } => {
+            (username.clone().unwrap_or_default(), phone, birth_date)
+        }
+    };
+    let info = PersonalInfo {
+        id_number: IdNumber::parse(&username).ok(),
+        phone: Phone::parse(phone).ok(),
+        birth_date: birth.and_then(|b| BirthDate::parse(&b, today).ok()),
+    };
+    (username, info)
+}
+
+/// The password step: the token and the rules checked, the password hashed (slowly, with
+/// no transaction open), then in one transaction the token checked again and spent, and
+/// the account created or changed. A failed write keeps the token good for a retry.
 async fn set_password(
     s: AppState,
     kind: FlowKind,
@@ -182,98 +232,69 @@ async fn set_password(
 ) -> Result<(StatusCode, Json<AccountReady>), AppError> {
     let now = s.clock.now();
     let today = s.clock.today_in_vietnam();
-    let username = {
-        let mut guard = s.store();
-        let store = &mut *guard;
-        let flow = flow_mut(&mut store.flows, &id, kind)?;
-        let token_ok = flow
-            .password_token
+    let flow_id = id.clone();
+    let (flow, birth_date) =
+        s.db.read(move |c| {
+            let flow = flows::get(c, &flow_id, kind)?;
+            let birth_date = match flow.as_ref().map(|f| &f.applicant) {
+                Some(Applicant::Existing {
+                    username: Some(username),
+                    ..
+                }) => accounts::get(c, username)?.map(|a| a.birth_date),
+                _ => None,
+            };
+            Ok((flow, birth_date))
+        })
+        .await?;
+    let flow = flow.ok_or_else(not_found)?;
+    let token = req.password_token.clone();
+    let token_ok = move |flow: &Flow| {
+        flow.password_token
             .as_ref()
-            .is_some_and(|(token, expires)| {
-                now < *expires && bool::from(token.as_bytes().ct_eq(req.password_token.as_bytes()))
-            });
-        if !token_ok {
-            return Err(AppError::new(ErrorCode::InvalidToken));
-        }
-        let (info, username) = match &flow.applicant {
-            Applicant::New(r) => (
-                PersonalInfo {
-                    id_number: Some(r.id_number.clone()),
-                    phone: Some(r.phone.clone()),
-                    birth_date: Some(r.birth_date),
-                },
-                r.id_number.as_str().to_owned(),
-            ),
-            Applicant::Existing { username, phone } => {
-                let username = username.clone().unwrap_or_default();
-                let birth = store
-                    .accounts
-                    .get(&username)
-                    .and_then(|a| BirthDate::parse(&a.birth_date, today).ok());
-                (
-                    PersonalInfo {
-                        id_number: IdNumber::parse(&username).ok(),
-                        phone: Some(phone.clone()),
-                        birth_date: birth,
-                    },
-                    username,
-                )
-            }
-        };
-        let failed = check(&req.password, &req.password_confirmation, &info).failed();
-        if !failed.is_empty() {
-            return Err(AppError::new(ErrorCode::Validation).rules(failed));
-        }
-        // Spend the token before hashing, so a second request with it fails.
-        let flow = flow_mut(&mut store.flows, &id, kind)?;
-        flow.password_token = None;
-        username
+            .is_some_and(|t| t.accepts(&token, now))
     };
+    if !token_ok(&flow) {
+        return Err(invalid_token());
+    }
+    let (username, info) = whose_password(&flow.applicant, birth_date, today);
+    let failed = check(&req.password, &req.password_confirmation, &info).failed();
+    if !failed.is_empty() {
+        return Err(AppError::new(ErrorCode::Validation).rules(failed));
+    }
     let hash = passwords::hash_async(req.password).await;
 
-    let mut guard = s.store();
-    let store = &mut *guard;
-    let Some(flow) = store.flows.remove(&id) else {
-        return Err(AppError::new(ErrorCode::NotFound));
-    };
-    let (status, full_name) = match flow.applicant {
-        Applicant::New(r) => {
-            if store.accounts.contains_key(r.id_number.as_str()) {
-                // Registered meanwhile (another tab finished first).
-                return Err(AppError::new(ErrorCode::AccountExists));
-            }
-            let full_name = r.full_name.as_str().to_owned();
-            store.accounts.insert(
-                username.clone(),
-                Account {
-                    id_number: username.clone(),
-                    full_name: full_name.clone(),
-                    phone: r.phone.as_str().to_owned(),
-                    birth_date: r.birth_date.to_iso(),
-                    email: r.email.map(|e| e.as_str().to_owned()),
-                    password_hash: hash,
-                    failed_sign_ins: 0,
-                    locked_until: None,
-                },
-            );
-            (advance_status(kind, Step::Password), full_name)
-        }
-        Applicant::Existing { .. } => {
-            let Some(account) = store.accounts.get_mut(&username) else {
-                return Err(AppError::new(ErrorCode::InvalidToken));
+    let account_id = username.clone();
+    let full_name =
+        s.db.write(move |tx| {
+            // Spent meanwhile by another request with the same token: refused.
+            let Some(flow) = flows::get(tx, &id, kind)?.filter(|f| token_ok(f)) else {
+                return Ok(Err(invalid_token()));
             };
-            account.password_hash = hash;
-            account.failed_sign_ins = 0;
-            account.locked_until = None;
-            (
-                advance_status(kind, Step::Password),
-                account.full_name.clone(),
-            )
-        }
-    };
-    s.persist(&store.accounts);
+            flows::delete(tx, &id)?;
+            match flow.applicant {
+                Applicant::New(details) => {
+                    let full_name = details.full_name.clone();
+                    if !accounts::insert(tx, &details.into_account(hash))? {
+                        // Registered meanwhile (another tab finished first).
+                        return Ok(Err(AppError::new(ErrorCode::AccountExists)));
+                    }
+                    Ok(Ok(full_name))
+                }
+                Applicant::Existing { .. } => {
+                    let Some(mut account) = accounts::get(tx, &account_id)? else {
+                        return Ok(Err(invalid_token()));
+                    };
+                    account.password_hash = hash;
+                    account.failed_sign_ins = 0;
+                    account.locked_until = None;
+                    accounts::update_security(tx, &account)?;
+                    Ok(Ok(account.full_name))
+                }
+            }
+        })
+        .await??;
     Ok((
-        status,
+        advance_status(kind, Step::Password),
         Json(AccountReady {
             username,
             full_name,

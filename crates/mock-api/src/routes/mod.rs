@@ -11,7 +11,7 @@ mod session;
 use crate::AppState;
 use axum::extract::ConnectInfo;
 use axum::http::{header, HeaderMap};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Extension, Router};
 use contract::endpoints::FlowAction::{Password, Resend, Verify};
 use contract::endpoints::*;
@@ -45,6 +45,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
             .route(&at(&dev_captcha_pattern()), get(dev::captcha_answer))
             .route(&at(DEV_CLOCK), post(dev::clock))
             .route(&at(DEV_FAULTS), post(dev::set_faults))
+            .route(&at(DEV_DATA), delete(dev::clear_data))
             .route(
                 &at(&dev_gallery_baseline_pattern()),
                 get(dev::gallery_baseline),

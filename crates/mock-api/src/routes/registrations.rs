@@ -1,8 +1,9 @@
 use super::flow::{advance_status, start_flow};
 use super::{ip_of, ClientAddr};
+use crate::db::accounts;
+use crate::db::flows::{Applicant, FlowKind};
 use crate::error::{ApiJson, AppError};
 use crate::personas::CARRIER_MISMATCH_PHONE;
-use crate::store::{Applicant, FlowKind};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -29,37 +30,35 @@ pub async fn start(
     ApiJson(req): ApiJson<RegistrationRequest>,
 ) -> Result<(StatusCode, Json<RegistrationStarted>), AppError> {
     let now = s.clock.now();
-    let mut store = s.store();
-    store
-        .ip_limit
-        .hit(ip_of(&addr), now)
-        .map_err(|wait| AppError::new(ErrorCode::RateLimited).retry_after(wait))?;
+    let valid = {
+        let mut store = s.store();
+        store
+            .ip_limit
+            .hit(ip_of(&addr), now)
+            .map_err(|wait| AppError::new(ErrorCode::RateLimited).retry_after(wait))?;
 
-    super::captcha::spend(&mut store, &req.captcha_id, &req.captcha_answer, now)?;
+        super::captcha::spend(&mut store, &req.captcha_id, &req.captcha_answer, now)?;
 
-    let valid = req
-        .form()
-        .validate(s.clock.today_in_vietnam())
-        .map_err(|fields| AppError::new(ErrorCode::Validation).fields(fields))?;
-    store
-        .phone_limit
-        .hit(valid.phone.as_str().to_owned(), now)
-        .map_err(|wait| AppError::new(ErrorCode::RateLimited).retry_after(wait))?;
-    if store.accounts.contains_key(valid.id_number.as_str()) {
+        let valid = req
+            .form()
+            .validate(s.clock.today_in_vietnam())
+            .map_err(|fields| AppError::new(ErrorCode::Validation).fields(fields))?;
+        store
+            .phone_limit
+            .hit(valid.phone.as_str().to_owned(), now)
+            .map_err(|wait| AppError::new(ErrorCode::RateLimited).retry_after(wait))?;
+        valid
+    };
+    let id_number = valid.id_number.as_str().to_owned();
+    if s.db.read(move |c| accounts::exists(c, &id_number)).await? {
         return Err(ErrorCode::AccountExists.into());
     }
     if valid.phone.as_str() == CARRIER_MISMATCH_PHONE {
         return Err(ErrorCode::CarrierMismatch.into());
     }
 
-    let started = start_flow(
-        &s,
-        &mut store,
-        FlowKind::Registration,
-        Applicant::New(valid),
-        &headers,
-        now,
-    );
+    let applicant = Applicant::New((&valid).into());
+    let started = start_flow(&s, FlowKind::Registration, applicant, &headers, now).await?;
     Ok((
         advance_status(FlowKind::Registration, Step::Details),
         Json(RegistrationStarted {

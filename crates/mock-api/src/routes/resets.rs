@@ -1,7 +1,8 @@
 use super::flow::{advance_status, start_flow};
 use super::{ip_of, ClientAddr};
+use crate::db::accounts;
+use crate::db::flows::{Applicant, FlowKind};
 use crate::error::{ApiJson, AppError};
-use crate::store::{Applicant, FlowKind};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -27,27 +28,32 @@ pub async fn start(
     ApiJson(req): ApiJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, Json<PasswordResetStarted>), AppError> {
     let now = s.clock.now();
-    let mut store = s.store();
-    // The captcha first, and spent whatever follows; its answer is the same for a known and
-    // an unknown ID.
-    super::captcha::spend(&mut store, &req.captcha_id, &req.captcha_answer, now)?;
-    let (id, phone) = match req.validate() {
-        Ok(parsed) => parsed,
-        Err(fields) => return Err(AppError::new(ErrorCode::Validation).fields(fields)),
+    let (id, phone) = {
+        let mut store = s.store();
+        // The captcha first, and spent whatever follows; its answer is the same for a known
+        // and an unknown ID.
+        super::captcha::spend(&mut store, &req.captcha_id, &req.captcha_answer, now)?;
+        let (id, phone) = match req.validate() {
+            Ok(parsed) => parsed,
+            Err(fields) => return Err(AppError::new(ErrorCode::Validation).fields(fields)),
+        };
+        let limited = |wait| AppError::new(ErrorCode::RateLimited).retry_after(wait);
+        store.ip_limit.hit(ip_of(&addr), now).map_err(limited)?;
+        store
+            .phone_limit
+            .hit(phone.as_str().to_owned(), now)
+            .map_err(limited)?;
+        (id, phone)
     };
-    let limited = |wait| AppError::new(ErrorCode::RateLimited).retry_after(wait);
-    store.ip_limit.hit(ip_of(&addr), now).map_err(limited)?;
-    store
-        .phone_limit
-        .hit(phone.as_str().to_owned(), now)
-        .map_err(limited)?;
-    let username = store
-        .accounts
-        .get(id.as_str())
-        .filter(|a| a.phone == phone.as_str())
-        .map(|a| a.id_number.clone());
+    let phone = phone.as_str().to_owned();
+    let (id_number, wanted) = (id.as_str().to_owned(), phone.clone());
+    let username =
+        s.db.read(move |c| accounts::get(c, &id_number))
+            .await?
+            .filter(|a| a.phone == wanted)
+            .map(|a| a.id_number);
     let applicant = Applicant::Existing { username, phone };
-    let started = start_flow(&s, &mut store, FlowKind::Reset, applicant, &headers, now);
+    let started = start_flow(&s, FlowKind::Reset, applicant, &headers, now).await?;
     Ok((
         advance_status(FlowKind::Reset, Step::Details),
         Json(PasswordResetStarted {

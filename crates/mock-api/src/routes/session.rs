@@ -1,11 +1,12 @@
 //! Signing in as the portal did: the ID number, the password and a captcha, then a code by
 //! SMS to the account's phone (`/api/session`, then its challenge's code steps).
 
-use super::flow::{check_code, flow_mut, resend, start_flow};
+use super::flow::{check_code, resend, start_flow};
+use crate::db::accounts::{self, Account};
+use crate::db::flows::{self, Applicant, FlowKind};
 use crate::error::{ApiJson, AppError};
 use crate::otp::seconds_until;
 use crate::passwords;
-use crate::store::{Account, Applicant, FlowKind};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -49,20 +50,13 @@ pub async fn sign_in(
     super::captcha::spend(&mut s.store(), &req.captcha_id, &req.captcha_answer, now)?;
     let account = check_password(&s, req, now).await?;
     let phone = Phone::parse(&account.phone)
-        // Only a hand-edited state file holds a number the contract refuses.
+        // Only a hand-edited database holds a number the contract refuses.
         .map_err(|_| AppError::new(ErrorCode::Unavailable))?;
     let applicant = Applicant::Existing {
         username: Some(account.id_number),
-        phone,
+        phone: phone.as_str().to_owned(),
     };
-    let started = start_flow(
-        &s,
-        &mut s.store(),
-        FlowKind::SignIn,
-        applicant,
-        &headers,
-        now,
-    );
+    let started = start_flow(&s, FlowKind::SignIn, applicant, &headers, now).await?;
     let challenge = SignInChallenge {
         challenge_id: started.id,
         phone_masked: started.phone_masked,
@@ -79,13 +73,11 @@ async fn check_password(
 ) -> Result<Account, AppError> {
     // A malformed username or an empty password is simply a wrong pair: same answer.
     let username = req.validate().map(|id| id.as_str().to_owned()).ok();
-    let account = {
-        let store = s.store();
-        username
-            .as_ref()
-            .and_then(|u| store.accounts.get(u).cloned())
+    let account = match username {
+        Some(u) => s.db.read(move |c| accounts::get(c, &u)).await?,
+        None => None,
     };
-    let locked = |until| AppError::locked(until, seconds_until(until, now));
+    let locked = move |until| AppError::locked(until, seconds_until(until, now));
     let Some(account) = account else {
         passwords::verify_async(req.password, dummy_hash().to_owned()).await;
         return Err(AppError::new(ErrorCode::InvalidCredentials));
@@ -94,28 +86,34 @@ async fn check_password(
         return Err(locked(until));
     }
     let ok = passwords::verify_async(req.password, account.password_hash.clone()).await;
-
-    let mut store = s.store();
-    let Some(stored) = store.accounts.get_mut(&account.id_number) else {
-        return Err(AppError::new(ErrorCode::InvalidCredentials));
-    };
-    let result = if ok {
-        stored.failed_sign_ins = 0;
-        stored.locked_until = None;
-        Ok(stored.clone())
-    } else {
-        stored.failed_sign_ins += 1;
-        if stored.failed_sign_ins >= MAX_SIGN_IN_FAILURES {
-            let until = now + LOCK;
+    if ok && account.failed_sign_ins == 0 && account.locked_until.is_none() {
+        // Nothing to count or clear: no write.
+        return Ok(account);
+    }
+    // Counted in one transaction, so concurrent wrong passwords each count.
+    s.db.write(move |tx| {
+        let Some(mut stored) = accounts::get(tx, &account.id_number)? else {
+            return Ok(Err(AppError::new(ErrorCode::InvalidCredentials)));
+        };
+        let result = if ok {
             stored.failed_sign_ins = 0;
-            stored.locked_until = Some(until);
-            Err(locked(until))
+            stored.locked_until = None;
+            Ok(stored.clone())
         } else {
-            Err(AppError::new(ErrorCode::InvalidCredentials))
-        }
-    };
-    s.persist(&store.accounts);
-    result
+            stored.failed_sign_ins += 1;
+            if stored.failed_sign_ins >= MAX_SIGN_IN_FAILURES {
+                let until = now + LOCK;
+                stored.failed_sign_ins = 0;
+                stored.locked_until = Some(until);
+                Err(locked(until))
+            } else {
+                Err(AppError::new(ErrorCode::InvalidCredentials))
+            }
+        };
+        accounts::update_security(tx, &stored)?;
+        Ok(result)
+    })
+    .await?
 }
 
 /// `POST /api/session/{id}/otp/verify`: the right code signs in; wrong ones lock as in
@@ -137,24 +135,32 @@ pub async fn verify_sign_in(
     ApiJson(req): ApiJson<VerifyOtpRequest>,
 ) -> Result<Json<SignedIn>, AppError> {
     let now = s.clock.now();
-    let mut store = s.store();
-    let flow = flow_mut(&mut store.flows, &id, FlowKind::SignIn)?;
-    check_code(&s, flow, &req, now)?;
-    let username = match &flow.applicant {
-        Applicant::Existing {
-            username: Some(username),
-            ..
-        } => username.clone(),
-        _ => return Err(AppError::new(ErrorCode::NotFound)),
-    };
-    // One sign-in per code.
-    store.flows.remove(&id);
-    let account = store
-        .accounts
-        .get(&username)
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    let policy = s.policy;
+    let full_name =
+        s.db.write(move |tx| {
+            let Some(mut flow) = flows::get(tx, &id, FlowKind::SignIn)? else {
+                return Ok(Err(AppError::new(ErrorCode::NotFound)));
+            };
+            if let Err(e) = check_code(&policy, &mut flow, &req, now) {
+                flows::put(tx, &id, &flow)?;
+                return Ok(Err(e));
+            }
+            // One sign-in per code.
+            flows::delete(tx, &id)?;
+            let account = match &flow.applicant {
+                Applicant::Existing {
+                    username: Some(username),
+                    ..
+                } => accounts::get(tx, username)?,
+                _ => None,
+            };
+            Ok(account
+                .map(|a| a.full_name)
+                .ok_or_else(|| AppError::new(ErrorCode::NotFound)))
+        })
+        .await??;
     Ok(Json(SignedIn {
-        full_name: account.full_name.clone(),
+        full_name,
         verification_level: MOBILE_VERIFICATION_LEVEL,
     }))
 }

@@ -8,7 +8,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use mock_api::clock::Clock;
 use mock_api::config::Config;
-use mock_api::{app, initial_accounts, AppState};
+use mock_api::{app, open_db, AppState};
 use serde_json::{json, Value};
 use time::macros::datetime;
 use tower::ServiceExt;
@@ -39,12 +39,8 @@ impl TestApp {
             ..Config::default()
         };
         tweak(&mut config);
-        let accounts = initial_accounts(&config).expect("accounts");
-        let state = AppState::new(
-            config,
-            Clock::fixed(datetime!(2026-11-26 05:00:00 UTC)),
-            accounts,
-        );
+        let db = open_db(&config).expect("the database opens");
+        let state = AppState::new(config, Clock::fixed(datetime!(2026-11-26 05:00:00 UTC)), db);
         TestApp {
             router: app(state.clone()),
             state,
@@ -81,6 +77,20 @@ impl TestApp {
             .body(Body::from(body.to_string()))
             .unwrap();
         self.raw(req).await
+    }
+
+    pub fn flows(&self) -> i64 {
+        self.state
+            .db
+            .blocking_read(mock_api::db::flows::count)
+            .expect("flows counted")
+    }
+
+    pub fn has_account(&self, id_number: &str) -> bool {
+        self.state
+            .db
+            .blocking_read(|c| mock_api::db::accounts::exists(c, id_number))
+            .expect("account looked up")
     }
 
     pub fn advance(&self, seconds: i64) {
