@@ -94,6 +94,41 @@ test('"Expire the code now" moves both clocks: the OTP screen shows it expired',
   await expect(page.locator('.timer')).toHaveText('00:00');
 });
 
+test('"Clear data" asks first, then empties the mock: a registered ID can register again', async ({ page, mock, citizen }) => {
+  const who = citizen();
+  const register = async () => {
+    const { body: captcha } = await mock.get('/api/captcha');
+    return mock.post('/api/registrations', {
+      id_number: who.id, full_name: who.name, date_of_birth: '1990-03-15', phone: who.phone,
+      captcha_id: captcha.captcha_id, captcha_answer: 'abcde',
+    });
+  };
+  const started = await register();
+  expect(started.status).toBe(201);
+  const id = started.body.registration_id;
+  const verified = await mock.post(`/api/registrations/${id}/otp/verify`, { code: await mock.code(who.phone) });
+  const password = 'Sen#vang7Ho';
+  const done = await mock.post(`/api/registrations/${id}/password`, {
+    password_token: verified.body.password_token, password, password_confirmation: password,
+  });
+  expect(done.status).toBe(201);
+  expect((await register()).body.error, 'the account exists').toBe('account_exists');
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Dev' }).click();
+  const panel = page.getByRole('complementary', { name: 'Dev panel' });
+  const dialogs = [];
+  page.once('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  await panel.getByRole('button', { name: 'Clear data' }).click();
+  await expect.poll(() => dialogs.length, 'a confirmation was asked').toBe(1);
+  expect((await register()).body.error, 'dismissed: nothing cleared').toBe('account_exists');
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await panel.getByRole('button', { name: 'Clear data' }).click();
+  await expect(panel.getByRole('status')).toHaveText(/^Cleared [1-9]\d* accounts and \d+ flows under way/);
+  expect((await register()).status, 'the ID is free again').toBe(201);
+});
+
 // The gallery index frames every state; the mock's CSP (`frame-ancestors 'none'`, as in
 // production) refuses them. Under `cargo xtask dev` (trunk serve) they show.
 const FRAMING_REFUSED = /^Framing '.*' violates the following Content Security Policy directive: "frame-ancestors 'none'"/;

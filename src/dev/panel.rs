@@ -31,11 +31,19 @@ struct CaptchaAnswer {
     answer: String,
 }
 
+/// What `DELETE /api/dev/data` removed.
+#[derive(Deserialize)]
+struct Cleared {
+    accounts: usize,
+    flows: usize,
+}
+
 // Button names, also used by the gallery's notes on reaching each state for real.
 pub const RANDOM_CITIZEN: &str = "random valid citizen";
 pub const ONE_MINUTE: &str = "+1 min";
 pub const EXPIRE_CODE: &str = "Expire the code now";
 pub const NEXT_REQUEST_FAILS: &str = "Next request fails (500)";
+pub const CLEAR_DATA: &str = "Clear data";
 
 /// The dev endpoints, straight to the network (never through "offline" or canned answers).
 async fn dev_call(method: Method, path: &str, body: Option<String>) -> Option<String> {
@@ -142,6 +150,7 @@ fn Panel() -> impl IntoView {
                 <InboxSection open/>
                 <ClockSection/>
                 <FaultsSection/>
+                <DataSection/>
                 <LanguageSection/>
                 <JumpSection/>
             </div>
@@ -251,6 +260,38 @@ fn FaultsSection() -> impl IntoView {
                 on:change=move |_| { is_offline.update(|o| *o = !*o); set_offline(is_offline.get_untracked()); }/>
                 " Offline"</label>
         </p>
+    }
+}
+
+/// Empties the mock's database (kept across restarts under `cargo xtask dev`), after a
+/// confirmation; the personas' account comes back.
+#[component]
+fn DataSection() -> impl IntoView {
+    let said = RwSignal::new(String::new());
+    let clear = move |_| {
+        let sure = window()
+            .confirm_with_message("Delete every account and every flow under way the mock keeps?")
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        spawn_local(async move {
+            let cleared = dev_call(Method::DELETE, endpoints::DEV_DATA, None)
+                .await
+                .and_then(|json| serde_json::from_str::<Cleared>(&json).ok());
+            said.set(match cleared {
+                Some(c) => format!(
+                    "Cleared {} accounts and {} flows under way; the personas' account is back.",
+                    c.accounts, c.flows
+                ),
+                None => "The mock did not clear its data; is it still running?".into(),
+            });
+        });
+    };
+    view! {
+        <h2>"Data"</h2>
+        <p><button type="button" on:click=clear>{CLEAR_DATA}</button></p>
+        <p role="status">{move || said.get()}</p>
     }
 }
 

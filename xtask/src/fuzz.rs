@@ -12,7 +12,7 @@ use anyhow::{bail, Result};
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 pub const OPENAPI_SPEC_VALIDATOR_VERSION: &str = "0.9.0";
 
-fn venv() -> std::path::PathBuf {
+pub fn venv() -> std::path::PathBuf {
     root().join("target/tools/venv")
 }
 

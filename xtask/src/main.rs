@@ -3,6 +3,7 @@
 mod dead_exports;
 mod fuzz;
 mod gallery;
+mod generated_client;
 mod hunt;
 #[cfg(test)]
 mod modules;
@@ -22,7 +23,8 @@ use std::path::PathBuf;
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
-  dev                     install what is missing, start the mock API (:8787) and trunk serve (:8080)
+  dev [--fresh]           install what is missing, start the mock API (:8787) and trunk serve (:8080);
+                          the mock's data stays in target/dev-data/ across restarts (--fresh: empty)
   test                    every check: fmt, clippy (native + wasm32), native tests, browser tests,
                           release build + size budget, end-to-end tests; ends with `N passed, N failed`
   e2e [-- <playwright args>]
@@ -44,6 +46,8 @@ usage: cargo xtask <command>
   bench                   release sizes (raw, gzip, brotli per file) and Lighthouse (mobile) for / and
                           the form; report in docs/bench/<date>.md
   fuzz                    schemathesis against /api/openapi.json (no 5xx, answers as documented)
+  generated-client        a Python client generated from /api/openapi.json (openapi-python-client,
+                          defaults), installed, and one registration driven through it
   bench-api               load figure: POST /api/registrations, 200 clients for 10 s on loopback
   doctor                  say what is missing or mismatched, change nothing
   setup                   install what is missing (what dev and test do first)
@@ -67,7 +71,8 @@ fn main() {
         .cloned()
         .collect();
     let result: Result<()> = match command {
-        "dev" => serve::dev(),
+        "dev" => serve::dev(&rest),
+        "generated-client" => generated_client::check(),
         "test" => test::test(),
         "e2e" => test::e2e_alone(&rest),
         "hunt" => hunt::hunt(&rest),

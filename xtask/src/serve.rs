@@ -140,16 +140,40 @@ fn on_interrupt() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// `cargo xtask dev`.
-pub fn dev() -> Result<()> {
+/// Where `cargo xtask dev` keeps the mock's data, so a designer's test accounts and a flow
+/// under way survive a restart.
+pub const DEV_DB: &str = "target/dev-data/mock.sqlite3";
+
+/// `cargo xtask dev [--fresh]`: `--fresh` starts from an empty database.
+pub fn dev(flags: &[String]) -> Result<()> {
+    let fresh = flags.iter().any(|f| f == "--fresh");
+    if let Some(other) = flags.iter().find(|f| *f != "--fresh" && *f != "--") {
+        bail!("dev: unknown flag {other} (only --fresh)");
+    }
     toolchain::setup(Needs::BUILD)?;
     status(cmd("cargo", &["build", "-p", "mock-api"]))?;
+    let db = root().join(DEV_DB);
+    if fresh {
+        for suffix in ["", "-wal", "-shm"] {
+            let file = format!("{}{suffix}", db.display());
+            match std::fs::remove_file(&file) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
+        }
+    }
+    if let Some(dir) = db.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
     let stop = on_interrupt()?;
-    let args: Vec<String> = ["--port", "8787"].map(String::from).into();
+    let args: Vec<String> = vec!["--port".into(), "8787".into(), "--db".into(), DEV_DB.into()];
     let mut api = MockServer::start(&root().join("target/debug/mock-api"), &args)?;
     let mut trunk =
         Supervised::spawn("trunk serve", cmd("trunk", &["serve", "--features", "dev"]))?;
     println!("\nmock API: {}", api.url());
+    println!(
+        "data:     {DEV_DB} (kept across restarts; empty it with the dev panel's \"Clear data\" or `cargo xtask dev --fresh`)"
+    );
     println!("app:      http://127.0.0.1:8080/  (first build takes a while; Ctrl-C stops both)\n");
     while !stop.load(Ordering::SeqCst) {
         if api.exited() || trunk.exited() {

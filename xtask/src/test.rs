@@ -134,6 +134,13 @@ pub fn test() -> Result<()> {
         .map_err(|e| eprintln!("openapi-spec-validator: {e:#}"))
         .is_ok();
     t.check("OpenAPI document valid (openapi-spec-validator)", valid);
+    let generated = crate::generated_client::check()
+        .map_err(|e| eprintln!("generated client: {e:#}"))
+        .is_ok();
+    t.check(
+        "a client generated from the OpenAPI document (openapi-python-client) registers",
+        generated,
+    );
 
     let built = sizes::release_build()
         .map_err(|e| eprintln!("{e:#}"))

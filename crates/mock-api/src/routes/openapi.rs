@@ -7,8 +7,10 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(
-        title = "Cổng Dịch vụ công — mock API",
-        description = "Registration by mobile subscription, OTP, sign-in and password reset. \
+        // ASCII: client generators derive a package name from it.
+        title = "Portal mock API",
+        description = "Cổng Dịch vụ công quốc gia (mock): registration by mobile subscription, \
+                       OTP, sign-in and password reset. \
                        Every error is `{\"error\": code, \"message\": text, ...details}`."
     ),
     paths(
