@@ -49,6 +49,8 @@ usage: cargo xtask <command>
   generated-client        a Python client generated from /api/openapi.json (openapi-python-client,
                           defaults), installed, and one registration driven through it
   bench-api               load figure: POST /api/registrations, 200 clients for 10 s on loopback
+  bench-store [SIZES]     the mock's store as accounts grow (1000,100000,1000000): start time,
+                          memory, account creation p50/p99, captcha p99 while 4 clients create
   doctor                  say what is missing or mismatched, change nothing
   setup                   install what is missing (what dev and test do first)
 ";
@@ -83,6 +85,7 @@ fn main() {
         "fuzz" => fuzz::fuzz(200).map(|_| ()),
         "bench" => serve::bench(),
         "bench-api" => serve::bench_api(),
+        "bench-store" => serve::bench_store(&rest),
         "setup" => toolchain::setup(toolchain::Needs::ALL),
         _ => {
             eprint!("{USAGE}");

@@ -298,6 +298,39 @@ pub fn bench() -> Result<()> {
     status(node)
 }
 
+/// `cargo xtask bench-store [SIZES]`: the store's cost as accounts grow (1,000, 100,000 and
+/// 1,000,000 unless SIZES, comma-separated): the optimised server's start time and memory,
+/// account creation p50/p99, captcha p99 while four clients create accounts.
+pub fn bench_store(flags: &[String]) -> Result<()> {
+    status(cmd(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "mock-api",
+            "--profile",
+            "server",
+            "--locked",
+            "--example",
+            "store_bench",
+            "--bin",
+            "mock-api",
+        ],
+    ))?;
+    let mut args = vec![
+        root().join("target/server/mock-api").display().to_string(),
+        root().join("target/bench-store").display().to_string(),
+    ];
+    args.extend(flags.iter().filter(|f| *f != "--").cloned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    status(cmd(
+        &root()
+            .join("target/server/examples/store_bench")
+            .to_string_lossy(),
+        &args,
+    ))
+}
+
 /// `cargo xtask bench-api`: the load figure of `POST /api/registrations` (200 clients, 10 s)
 /// against an optimised server on loopback.
 pub fn bench_api() -> Result<()> {

@@ -664,8 +664,8 @@ impl Localize for AboutUi {
                 "The real portal stopped this way of registering on 30 June 2024. Since 1 July 2024, citizens sign in with their VNeID electronic identity.",
             ),
             AboutData => (
-                "Máy chủ mô phỏng chỉ giữ dữ liệu trong bộ nhớ (hoặc trong tệp --state-file được chỉ định) và không gửi tin nhắn SMS thật: mã OTP chỉ có trong hộp thư thử nghiệm của nó.",
-                "The mock server keeps data only in memory (or in the --state-file it was given) and sends no real SMS: codes only reach its test outbox.",
+                "Máy chủ mô phỏng chỉ giữ dữ liệu trong bộ nhớ hoặc trong tệp cơ sở dữ liệu được chỉ định (--db), và không gửi tin nhắn SMS thật: mã OTP chỉ có trong hộp thư thử nghiệm của nó.",
+                "The mock server keeps data only in memory or in the database file it was given (--db), and sends no real SMS: codes only reach its test outbox.",
             ),
             AboutPersonasHeading => ("Dữ liệu thử nghiệm", "Test personas"),
             AboutPersonaExisting => (
