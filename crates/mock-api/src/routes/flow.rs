@@ -161,12 +161,15 @@ async fn verify(
         let Some(mut flow) = flows::get(tx, &id, kind)? else {
             return Ok(Err(not_found()));
         };
+        let before = flow.clone();
         let checked = check_code(&policy, &mut flow, &req, now);
         if checked.is_ok() {
             flow.password_token = Some(kept);
         }
         // A wrong code's spent attempt is kept as surely as a right one's token.
-        flows::put(tx, &id, &flow)?;
+        if flow != before {
+            flows::put(tx, &id, &flow)?;
+        }
         Ok(checked)
     })
     .await??;

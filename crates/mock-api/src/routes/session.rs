@@ -141,8 +141,12 @@ pub async fn verify_sign_in(
             let Some(mut flow) = flows::get(tx, &id, FlowKind::SignIn)? else {
                 return Ok(Err(AppError::new(ErrorCode::NotFound)));
             };
+            let before = flow.clone();
             if let Err(e) = check_code(&policy, &mut flow, &req, now) {
-                flows::put(tx, &id, &flow)?;
+                // The spent attempt (or the lock) is kept.
+                if flow != before {
+                    flows::put(tx, &id, &flow)?;
+                }
                 return Ok(Err(e));
             }
             // One sign-in per code.
