@@ -104,6 +104,36 @@ test.describe('on a phone', () => {
   });
 });
 
+// libphonenumber's plan (crates/contract/src/phone_plan.rs): 030, 031 and 051 are mobile
+// blocks opened after 2018; within 052 only 0522, 0523 and 0528 are.
+for (const [block, network] of [['030', 'MobiFone'], ['031', 'Viettel'], ['051', 'MobiFone']]) {
+  test(`a ${block}… number registers, its network shown (${network})`, async ({ page, citizen, mock }) => {
+    const who = citizen();
+    const phone = block + who.phone.slice(3);
+    await fillDetails(page, { ...who, phone });
+    await expect(page.getByText(`Nhà mạng: ${network}`)).toBeVisible();
+    await submitDetails(page);
+    await expectHeading(page, 'Nhập mã OTP');
+    await page.getByLabel('Mã OTP').fill(await mock.code(phone));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await expectHeading(page, 'Đặt mật khẩu');
+    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await expectHeading(page, 'Đăng ký tài khoản thành công');
+  });
+}
+
+test('a 0527… number, outside the plan, is refused with the prefix message', async ({ page, citizen }) => {
+  const who = citizen();
+  await fillDetails(page, { ...who, phone: '0527' + who.phone.slice(4) });
+  await expect(page.getByText(/^Nhà mạng:/)).toHaveCount(0);
+  await submitDetails(page);
+  const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+  await expect(summary.getByRole('link', { name: /^Đầu số này không thuộc nhà mạng di động Việt Nam nào/ })).toBeVisible();
+  await expect(page.getByLabel('Số điện thoại')).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('an existing account gets the notice with its ways forward, and nothing typed is lost', async ({ page, citizen }) => {
   const who = { ...citizen(LAN), id: '001090000001' };
   await fillDetails(page, who);

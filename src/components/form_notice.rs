@@ -65,7 +65,7 @@ pub fn FormNoticeView(
 fn care_line(i18n: I18n, phone: Option<RwSignal<String>>) -> String {
     let carrier = phone
         .and_then(|p| p.with_untracked(|p| Phone::parse(p).ok()))
-        .map(|p| p.carrier());
+        .and_then(|p| p.carrier());
     match carrier.and_then(|c| Some((c.name(), c.care_line()?))) {
         Some((name, number)) => {
             format!(

@@ -8,6 +8,7 @@ mod hunt;
 #[cfg(test)]
 mod modules;
 mod nginx;
+mod phone_plan;
 mod prerender;
 mod routes;
 mod run;
@@ -46,6 +47,9 @@ usage: cargo xtask <command>
   bench                   release sizes (raw, gzip, brotli per file) and Lighthouse (mobile) for / and
                           the form; report in docs/bench/<date>.md
   fuzz                    schemathesis against /api/openapi.json (no 5xx, answers as documented)
+  phone-plan [--check]    write crates/contract/src/phone_plan.rs (mobile blocks and networks) from
+                          the pinned libphonenumber package; --check: compare every 0xyz block with
+                          it, change nothing (cargo xtask test does)
   generated-client        a Python client generated from /api/openapi.json (openapi-python-client,
                           defaults), installed, and one registration driven through it
   bench-api               load figure: POST /api/registrations, 200 clients for 10 s on loopback
@@ -75,6 +79,7 @@ fn main() {
     let result: Result<()> = match command {
         "dev" => serve::dev(&rest),
         "generated-client" => generated_client::check(),
+        "phone-plan" => phone_plan::command(&rest),
         "test" => test::test(),
         "e2e" => test::e2e_alone(&rest),
         "hunt" => hunt::hunt(&rest),

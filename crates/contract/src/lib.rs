@@ -31,6 +31,7 @@ pub mod otp;
 pub mod password;
 pub mod personas;
 pub mod phone;
+pub mod phone_plan;
 pub mod provinces;
 pub mod registration;
 pub mod route_table;

@@ -1,5 +1,7 @@
-//! "Số điện thoại": a Vietnamese mobile number, in any common written form.
+//! "Số điện thoại": a Vietnamese mobile number, in any common written form. Which numbers are
+//! mobile, and on which network, comes from libphonenumber (`phone_plan.rs`, generated).
 
+use crate::phone_plan::MOBILE_BLOCKS;
 use crate::text::digits_ignoring;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -14,7 +16,7 @@ pub enum PhoneError {
     WrongLength,
     /// A fixed-line number (area codes 02x).
     Landline,
-    /// Ten digits, but no mobile network uses that prefix.
+    /// Ten digits, but not in a mobile block of the numbering plan.
     UnknownPrefix,
 }
 }
@@ -29,7 +31,33 @@ pub enum Carrier {
     Gmobile,
     Itelecom,
     Reddi,
+    IndochinaTelecom,
 }
+}
+
+/// Where a citizen knows the brand, not the network libphonenumber names; each with its
+/// reason (README lists them too). The key is as in [`MOBILE_BLOCKS`].
+/// - `087`: Itelecom's SIMs run on Vinaphone's network (libphonenumber names Vinaphone); its
+///   subscribers know them as Itelecom, whose own care line is the one to call.
+pub const BRANDS: &[(u16, Carrier)] = &[(187, Carrier::Itelecom)];
+
+/// The key of the first `width` digits after the trunk 0 of `national` (`0xyz…`).
+fn key(national: &str, width: u32) -> Option<u16> {
+    let digits = national.get(1..1 + width as usize)?;
+    Some(10u16.pow(width) + digits.parse::<u16>().ok()?)
+}
+
+/// The entry of `table` whose block holds `national`.
+fn lookup<T: Copy>(table: &[(u16, T)], national: &str) -> Option<T> {
+    (1..=4).find_map(|width| {
+        let k = key(national, width)?;
+        table.iter().find(|(block, _)| *block == k).map(|(_, v)| *v)
+    })
+}
+
+/// The brand exception covering `national` (`0xyz…`), if one does.
+pub fn brand_of(national: &str) -> Option<Carrier> {
+    lookup(BRANDS, national)
 }
 
 impl Carrier {
@@ -42,6 +70,7 @@ impl Carrier {
             Carrier::Gmobile => "Gmobile",
             Carrier::Itelecom => "Itelecom",
             Carrier::Reddi => "Reddi",
+            Carrier::IndochinaTelecom => "Indochina Telecom",
         }
     }
 
@@ -56,19 +85,11 @@ impl Carrier {
         }
     }
 
-    /// The network of a three-digit mobile prefix (after the 2018 renumbering).
-    pub fn of_prefix(prefix: u16) -> Option<Carrier> {
-        use Carrier::*;
-        Some(match prefix {
-            32..=39 | 86 | 96..=98 => Viettel,
-            81..=85 | 88 | 91 | 94 => Vinaphone,
-            70 | 76..=79 | 89 | 90 | 93 => MobiFone,
-            52 | 56 | 58 | 92 => Vietnamobile,
-            59 | 99 => Gmobile,
-            87 => Itelecom,
-            55 => Reddi,
-            _ => return None,
-        })
+    /// The network of a ten-digit national number `0…` in a mobile block (`None` inside: the
+    /// plan names no network there); `None` outside every mobile block.
+    pub fn of_number(national: &str) -> Option<Option<Carrier>> {
+        let network = lookup(MOBILE_BLOCKS, national)?;
+        Some(brand_of(national).or(network))
     }
 }
 
@@ -76,7 +97,7 @@ impl Carrier {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Phone {
     national: String,
-    carrier: Carrier,
+    carrier: Option<Carrier>,
 }
 
 impl Phone {
@@ -97,11 +118,16 @@ impl Phone {
                 PhoneError::Required
             });
         }
-        let after_country_code = digits.strip_prefix("0084").or_else(|| {
-            digits
-                .strip_prefix("84")
-                .filter(|_| plus || digits.len() >= 11)
-        });
+        // A country code only where the digits are too many for a national number (`0084…`
+        // in ten digits is the national block 008, `84…` in ten is a wrong length).
+        let after_country_code = digits
+            .strip_prefix("0084")
+            .filter(|_| plus || digits.len() >= 12)
+            .or_else(|| {
+                digits
+                    .strip_prefix("84")
+                    .filter(|_| plus || digits.len() >= 11)
+            });
         let national = if let Some(rest) = after_country_code {
             // The trunk 0 some people keep after the country code (`+84 0912…`): a number
             // after a country code never starts with 0 itself.
@@ -118,8 +144,7 @@ impl Phone {
         if national.len() != 10 || !national.starts_with('0') {
             return Err(PhoneError::WrongLength);
         }
-        let prefix: u16 = national[1..3].parse().unwrap_or(0);
-        let carrier = Carrier::of_prefix(prefix).ok_or(PhoneError::UnknownPrefix)?;
+        let carrier = Carrier::of_number(&national).ok_or(PhoneError::UnknownPrefix)?;
         Ok(Phone { national, carrier })
     }
 
@@ -128,7 +153,8 @@ impl Phone {
         &self.national
     }
 
-    pub fn carrier(&self) -> Carrier {
+    /// Its network, where the numbering plan names one.
+    pub fn carrier(&self) -> Option<Carrier> {
         self.carrier
     }
 
@@ -156,34 +182,47 @@ mod tests {
     use PhoneError::*;
 
     #[test]
-    fn every_carrier_prefix() {
+    fn blocks_and_networks_as_libphonenumber_has_them() {
         use Carrier::*;
-        let table: &[(Carrier, &[u16])] = &[
-            (Viettel, &[32, 33, 34, 35, 36, 37, 38, 39, 86, 96, 97, 98]),
-            (MobiFone, &[70, 76, 77, 78, 79, 89, 90, 93]),
-            (Vinaphone, &[81, 82, 83, 84, 85, 88, 91, 94]),
-            (Vietnamobile, &[52, 56, 58, 92]),
-            (Gmobile, &[59, 99]),
-            (Reddi, &[55]),
-            (Itelecom, &[87]),
-        ];
-        let mut known = 0;
-        for (carrier, prefixes) in table {
-            for p in *prefixes {
-                let phone = Phone::parse(&format!("0{p}1234567")).unwrap();
-                assert_eq!(phone.carrier(), *carrier, "0{p}");
-                known += 1;
+        let carrier = |n: &str| Phone::parse(n).map(|p| p.carrier());
+        // Allocated after 2018.
+        assert_eq!(carrier("0301234567"), Ok(Some(MobiFone)));
+        assert_eq!(carrier("0311234567"), Ok(Some(Viettel)));
+        assert_eq!(carrier("0511234567"), Ok(Some(MobiFone)));
+        // Valid, no network named.
+        assert_eq!(carrier("0951234567"), Ok(None));
+        // Only some blocks of 052, 055 and 089 are numbers.
+        assert_eq!(carrier("0522123456"), Ok(Some(Vietnamobile)));
+        assert_eq!(carrier("0527123456"), Err(PhoneError::UnknownPrefix));
+        assert_eq!(carrier("0559123456"), Ok(Some(Reddi)));
+        assert_eq!(carrier("0553123456"), Err(PhoneError::UnknownPrefix));
+        assert_eq!(carrier("0896123456"), Ok(Some(MobiFone)));
+        assert_eq!(carrier("0895123456"), Err(PhoneError::UnknownPrefix));
+        assert_eq!(carrier("0998123456"), Ok(Some(IndochinaTelecom)));
+        assert_eq!(carrier("0993123456"), Ok(Some(Gmobile)));
+        // The brand exception: libphonenumber says Vinaphone.
+        assert_eq!(carrier("0871234567"), Ok(Some(Itelecom)));
+        assert_eq!(carrier("0881234567"), Ok(Some(Vinaphone)));
+        for n in [
+            "0912345678",
+            "0981234567",
+            "0901234567",
+            "0921234567",
+            "0591234567",
+        ] {
+            assert!(carrier(n).unwrap().is_some(), "{n}");
+        }
+    }
+
+    #[test]
+    fn no_two_blocks_overlap() {
+        let digits = |k: u16| k.to_string()[1..].to_owned();
+        for (a, _) in MOBILE_BLOCKS {
+            for (b, _) in MOBILE_BLOCKS {
+                let (a, b) = (digits(*a), digits(*b));
+                assert!(a == b || !b.starts_with(&a), "{a} holds {b}");
             }
         }
-        // Every other 0x prefix is refused.
-        let mut refused = 0;
-        for p in 10..100u16 {
-            if Carrier::of_prefix(p).is_none() {
-                assert!(Phone::parse(&format!("0{p}1234567")).is_err(), "0{p}");
-                refused += 1;
-            }
-        }
-        assert_eq!(known + refused, 90);
     }
 
     #[test]
@@ -208,6 +247,8 @@ mod tests {
             ("(+84) 0912 345 678", Ok("0912345678")),
             ("  ( +84 ) 912-345-678", Ok("0912345678")),
             ("8412345678", Err(WrongLength)),
+            ("0084123456", Err(UnknownPrefix)),
+            ("008491234567", Err(WrongLength)),
             ("+84 (0) 24 3825 3535", Err(Landline)),
             ("(+1) 650 253 0000", Err(UnknownPrefix)),
             ("91+2345678", Err(InvalidCharacters)),
@@ -222,7 +263,8 @@ mod tests {
             ("0212345678", Err(Landline)),
             ("0112345678", Err(UnknownPrefix)),
             ("0801234567", Err(UnknownPrefix)),
-            ("0951234567", Err(UnknownPrefix)),
+            ("0951234567", Ok("0951234567")),
+            ("0527123456", Err(UnknownPrefix)),
             ("+1 650 253 0000", Err(UnknownPrefix)),
             ("091234567a", Err(InvalidCharacters)),
             ("091/234/5678", Err(InvalidCharacters)),
@@ -239,7 +281,7 @@ mod tests {
 
     #[test]
     fn the_three_big_networks_have_their_care_lines() {
-        let line = |n: &str| Phone::parse(n).unwrap().carrier().care_line();
+        let line = |n: &str| Phone::parse(n).unwrap().carrier().unwrap().care_line();
         assert_eq!(line("0981234567"), Some("18008098"));
         assert_eq!(line("0912345678"), Some("18001091"));
         assert_eq!(line("0901234567"), Some("9090"));

@@ -204,7 +204,8 @@ fn DetailsFields(
         typed
             .phone
             .with(|p| Phone::parse(p).ok())
-            .map(|p| format!("{} {}", i18n.get(LazyUi::CarrierPrefix), p.carrier().name()))
+            .and_then(|p| p.carrier())
+            .map(|c| format!("{} {}", i18n.get(LazyUi::CarrierPrefix), c.name()))
     });
     view! {
         <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=typed.id_number
