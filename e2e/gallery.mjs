@@ -95,7 +95,12 @@ async function newPage(width) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));
   if (opt.stylesheet) await serveScratchStylesheet(page);
-  page.close = async () => context.close();
+  page.close = async () => {
+    // A request the page still had in flight (an image after the screenshot) must not end
+    // in a route handler on a closed context: that rejection would end the whole run.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await context.close();
+  };
   return page;
 }
 
