@@ -27,8 +27,12 @@ impl SummaryItem {
     }
 }
 
-/// GOV.UK-style error summary at the top: focused when a submit shows it, each item a
-/// link that moves focus to its field.
+/// GOV.UK-style error summary at the top: what the last refused submit found, focused when
+/// it shows, each item a link that moves focus to its field.
+///
+/// It keeps that submit's list while the citizen corrects the form (the inline message by
+/// each field follows their typing): an alert that changed with every keystroke would speak
+/// over them. A new refusal, or a change of language, takes the list afresh.
 #[component]
 pub fn ErrorSummary(
     items: Signal<Vec<SummaryItem>>,
@@ -37,20 +41,32 @@ pub fn ErrorSummary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<html::Div>::new();
-    effect(move |_| {
+    // The list as it was at the last refusal (or change of language): read untracked, so
+    // nothing that shows it runs again while the citizen types.
+    let shown = Signal::derive(move || {
         focus_token.track();
-        if let Some(el) = node.get_untracked() {
-            let _ = el.focus();
+        i18n.lang.track();
+        items.get_untracked()
+    });
+    // Once the summary is in the page with a new refusal's list (it may only now be), focus.
+    let mut focused = 0;
+    effect(move |_| {
+        let refusal = focus_token.get();
+        if let Some(el) = node.get() {
+            if refusal > focused {
+                focused = refusal;
+                let _ = el.focus();
+            }
         }
     });
     view! {
-        <Show when=move || !items.get().is_empty()>
+        <Show when=move || !shown.with(Vec::is_empty)>
             <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title" class="error-summary__title">{i18n.t(LazyUi::ErrorSummaryTitle)}</h2>
                 <ul class="error-summary__list">
                     // Not keyed (`For`): the list is short and redrawn whole, and keyed
                     // diffing's code weighed more than the rest of the summary.
-                    {move || items.get().into_iter().map(summary_link).collect_view()}
+                    {move || shown.get().into_iter().map(summary_link).collect_view()}
                 </ul>
             </div>
         </Show>

@@ -1,3 +1,4 @@
+use crate::components::page_heading::PageHeading;
 use crate::components::stepper::Stepper;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
@@ -35,7 +36,7 @@ pub fn ChooseMethod() -> impl IntoView {
             <Stepper current=Signal::stored(2)/>
         </div>
         <section class="page">
-            <h1>{i18n.t(Ui::ChooseHeading)}</h1>
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::ChooseHeading).to_owned())/>
             <p class="lead">{i18n.t(Ui::ChooseIntro)}</p>
             <form class="choose" on:submit=on_submit novalidate>
                 <RadioGroup legend=Ui::SubjectLegend name="subject" options=Subject::ALL selected=subject/>

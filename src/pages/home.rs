@@ -1,3 +1,4 @@
+use crate::components::page_heading::PageHeading;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use contract::route_table::{CHOOSE_METHOD, SIGN_IN};
@@ -10,7 +11,7 @@ pub fn Home() -> impl IntoView {
     crate::components::page_heading::use_title(Ui::HomeHeading, || false);
     view! {
         <section class="page page--home">
-            <h1>{i18n.t(Ui::HomeHeading)}</h1>
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::HomeHeading).to_owned())/>
             <p class="lead">{i18n.t(Ui::HomeIntro)}</p>
             <div class="actions">
                 <a href=SIGN_IN class="button button--secondary">{i18n.t(Ui::SignIn)}</a>

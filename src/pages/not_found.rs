@@ -1,3 +1,4 @@
+use crate::components::page_heading::PageHeading;
 use crate::i18n::use_i18n;
 use contract::messages::Ui;
 use contract::route_table::HOME;
@@ -9,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
     crate::components::page_heading::use_title(Ui::NotFoundHeading, || false);
     view! {
         <section class="page">
-            <h1>{i18n.t(Ui::NotFoundHeading)}</h1>
+            <PageHeading text=Signal::derive(move || i18n.get(Ui::NotFoundHeading).to_owned())/>
             <p>{i18n.t(Ui::NotFoundBody)}</p>
             <a href=HOME>{i18n.t(Ui::BackHome)}</a>
         </section>

@@ -14,6 +14,7 @@ mod routes;
 mod run;
 mod serve;
 mod sizes;
+mod source_rules;
 mod split;
 mod test;
 mod toolchain;

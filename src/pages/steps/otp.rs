@@ -5,6 +5,7 @@ use super::{use_flow, use_flow_kind};
 use crate::api::PageRequest;
 use crate::clock::{client_now_ms, use_now_ms};
 use crate::components::page_heading::{use_title, PageHeading};
+use crate::effect::effect;
 use crate::flow::countdown::{seconds_left, OtpClock, Phase};
 use crate::flow::outcome::{otp_outcome, OtpNotice};
 use crate::flow::state::{CodeAccepted, FlowKind, FlowState, Started, Step};
@@ -29,6 +30,9 @@ struct CodeStep {
     notice: RwSignal<Option<OtpNotice>>,
     resent: RwSignal<bool>,
     locked_until_ms: RwSignal<i64>,
+    /// Bumped by each submit refused for the code itself (wrong, not six digits): the field
+    /// takes focus, so its message is heard.
+    code_refusals: RwSignal<u32>,
 }
 
 impl CodeStep {
@@ -42,6 +46,7 @@ impl CodeStep {
             notice: RwSignal::new(None),
             resent: RwSignal::new(false),
             locked_until_ms: RwSignal::new(0),
+            code_refusals: RwSignal::new(0),
         }
     }
 
@@ -94,7 +99,8 @@ impl CodeStep {
     fn refused(self, notice: OtpNotice) {
         match notice {
             OtpNotice::Incorrect { attempts_left } => {
-                self.update_clock(|c| c.attempts_left = attempts_left)
+                self.update_clock(|c| c.attempts_left = attempts_left);
+                self.code_refusals.update(|n| *n += 1);
             }
             OtpNotice::Locked { retry_after_s } => self
                 .locked_until_ms
@@ -208,6 +214,9 @@ pub fn OtpPage() -> impl IntoView {
         }
         let parsed = OtpCode::parse(&step.code.get_untracked());
         step.local_error.set(parsed.as_ref().err().copied());
+        if parsed.is_err() {
+            step.code_refusals.update(|n| *n += 1);
+        }
         let (Ok(parsed), Some(s)) = (parsed, step.started()) else {
             return;
         };
@@ -297,26 +306,38 @@ fn CodeNotices(step: CodeStep, kind: FlowKind) -> impl IntoView {
 }
 
 /// The code's field: its timer and attempts as the hint, its error, digits kept on paste.
+/// A refused code moves focus here: the field is heard with its message (the error first,
+/// then the time left), once per refusal.
 #[component]
 fn CodeField(step: CodeStep) -> impl IntoView {
     let i18n = use_i18n();
     let error_text = move || step.error_text(i18n);
+    let input = NodeRef::<leptos::html::Input>::new();
+    effect(move |_| {
+        if step.code_refusals.get() > 0 {
+            if let Some(el) = input.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+    });
     view! {
         <div class="field" class:field--error=move || error_text().is_some()>
             <label class="field__label" for="otp">{i18n.t(OtpUi::OtpLabel)}</label>
             <p class="field__hint" id="otp-timer">
                 {i18n.t(OtpUi::ExpiresIn)} " "
-                <span class="timer" aria-hidden="true">{move || mmss(step.remaining())}</span>
+                // Read with the description, never announced: the phase notices say when
+                // time runs short.
+                <span class="timer">{move || mmss(step.remaining())}</span>
                 " · "
                 {move || fill(i18n.get(OtpUi::AttemptsLeft), &[("n", &step.attempts_left().to_string())])}
             </p>
             <Show when=move || error_text().is_some()>
                 <p class="field__error" id="otp-error">{error_text}</p>
             </Show>
-            <input class="field__input field__input--code" id="otp" name="otp" type="text"
+            <input class="field__input field__input--code" id="otp" name="otp" type="text" node_ref=input
                 inputmode="numeric" autocomplete="one-time-code" spellcheck="false"
                 aria-invalid=move || error_text().is_some().then_some("true")
-                aria-describedby=move || if error_text().is_some() { "otp-timer otp-error" } else { "otp-timer" }
+                aria-describedby=move || if error_text().is_some() { "otp-error otp-timer" } else { "otp-timer" }
                 prop:value=move || step.code.get()
                 on:input=move |ev| {
                     // Paste "123 456", "123-456" or "#123456": keep the digits.
