@@ -2,6 +2,7 @@
 // project's base URL), and their absence from the release build (BASE_URL).
 import { test, expect } from './fixtures.mjs';
 import { axeViolations, expectHeading, htmlCheck, overflow, screenshot } from './support.mjs';
+import { transcript, transcriptProblems } from './transcript.mjs';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -159,7 +160,7 @@ const EXPECT = {
   'load-failed': 'Kiểm tra kết nối mạng',
 };
 
-test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async ({ page: index, newPage }) => {
+test('every gallery state renders from its own link: no console error, no axe WCAG 2.2 A/AA violation, heard as a screen-reader user needs it, fits 320 px and 200 % zoom, valid HTML (Nu Html Checker)', async ({ page: index, newPage }) => {
   test.setTimeout(900_000);
   const html = htmlCheck('nu-html-gallery');
   // Each state is checked on its own page below (the index's frames are refused here).
@@ -184,6 +185,12 @@ test('every gallery state renders from its own link: no console error, no axe WC
         await page.setViewportSize({ width, height: 800 });
         expect(await overflow(page), `${key} at ${width} px`).toBe('');
       }
+      // Read through by the virtual screen reader (last: the read adjusts the page): the
+      // banner once, the landmarks, one level-1 heading, fields with their labels (and
+      // "required"), invalid fields with the summary's messages, nothing unnamed. The
+      // transcript is the evidence.
+      const heard = await transcript(page);
+      expect(transcriptProblems(heard), `${key}, heard:\n${heard.join('\n')}`).toEqual([]);
       expect(page.unexpectedErrors(), key).toEqual([]);
       await page.context().close();
     });
@@ -248,6 +255,36 @@ test('the visual review reports exactly the states a changed style rule shows on
   const otherReview = readFileSync(join(dir, 'other/review.html'), 'utf8');
   expect(otherReview).toContain('The baseline was made with Chromium 1.0.0.0');
   expect(JSON.parse(readFileSync(join(dir, 'other/review.json'), 'utf8')).changed).toHaveLength(2);
+});
+
+// The transcript review's own check: one label changed in a scratch copy of the build (the
+// wasm's text, same length in UTF-8), and exactly the states that show it are reported heard
+// differently.
+test('the transcript review reports exactly the states that show a changed label', async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const dir = 'target/gallery-scratch-heard';
+  rmSync(dir, { recursive: true, force: true });
+  const [label, changed] = ['Họ và tên', 'Họ và TÊN'];
+  const run = spawnSync('node', ['e2e/gallery.mjs', '--compare', '--only', SCRATCH_STATES.join(','),
+    '--replace-text', `${label}=${changed}`, '--out', join(dir, 'out')], { env: { ...process.env, BASE_URL: baseURL }, encoding: 'utf8' });
+  const said = `${run.stdout}${run.stderr}`;
+  expect(run.status, `a changed transcript fails the review:\n${said}`).toBe(1);
+  const review = JSON.parse(readFileSync(join(dir, 'out/review.json'), 'utf8'));
+  const reported = review.transcripts.changed.map((t) => t.key).sort();
+
+  // Which states show the label, seen on each state's page.
+  const showing = [];
+  for (const key of SCRATCH_STATES) {
+    await page.goto(`/__gallery/${key}`);
+    await expect(page.locator('body[data-gallery-ready]')).toBeAttached();
+    if (await page.getByText(new RegExp(label)).count()) showing.push(key);
+  }
+  expect(showing.length, 'some states show the label').toBeGreaterThan(0);
+  expect(showing.length, 'some do not').toBeLessThan(SCRATCH_STATES.length);
+  expect(reported).toEqual(showing.sort());
+  const html = readFileSync(join(dir, 'out/review.html'), 'utf8');
+  expect(html, 'the review shows the line as it was and as it is').toContain(`- textbox, ${label} (bắt buộc)`);
+  expect(html).toContain(`+ textbox, ${changed} (bắt buộc)`);
 });
 
 test('the flow map lists every route and every gallery state, and each link it draws is on its screen', async ({ page }) => {

@@ -1,10 +1,12 @@
 // `cargo xtask gallery [--compare | --accept] [--export DIR]`: every /__gallery state at phone
-// and desktop width, one PNG each, in target/gallery/ (with the flow map, flow.svg).
+// and desktop width, one PNG each, and what a screen-reader user hears on it, one transcript
+// each (`transcript.mjs`), in target/gallery/ (with the flow map, flow.svg).
 //   --compare   each PNG against the committed baseline (gallery/baseline/), the way Playwright
-//               Test's toHaveScreenshot does (pixelmatch, threshold 0.2, no pixel may differ);
-//               writes review.html + review.json and fails (1) on a changed, new or removed image,
-//               unless the baseline was made with another Chromium (then it says so, and passes).
-//   --accept    the images become the baseline (with the Chromium version that made them).
+//               Test's toHaveScreenshot does (pixelmatch, threshold 0.2, no pixel may differ),
+//               and each transcript line by line; writes review.html + review.json and fails (1)
+//               on a changed, new or removed image or transcript, unless the baseline was made
+//               with another Chromium (then it says so, and passes).
+//   --accept    the images and transcripts become the baseline (with the Chromium version).
 //   --export D  a static folder to share: every state at both widths with its notes, the flow
 //               map and the last review; no script, no form.
 // Rendering is made deterministic: fixed clock and time zone, animations and carets off,
@@ -16,6 +18,8 @@ import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { BASE, launch } from './support.mjs';
 import { exportPack, reviewPage } from './gallery-pages.mjs';
+import { transcript, transcriptText } from './transcript.mjs';
+import { lineDiff } from './line-diff.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -26,6 +30,9 @@ const { values: opt } = parseArgs({
     baseline: { type: 'string', default: 'gallery/baseline' },
     // A scratch stylesheet served in place of the build's (the review's own test).
     stylesheet: { type: 'string' },
+    // `FROM=TO`: the wasm served with the text FROM replaced by TO, of the same length in
+    // UTF-8 (the transcript review's own test: a changed label).
+    'replace-text': { type: 'string' },
     // Only these states (comma-separated keys).
     only: { type: 'string' },
     // Where "open it live" links point: `cargo xtask dev`'s address.
@@ -34,6 +41,7 @@ const { values: opt } = parseArgs({
 });
 
 const WIDTHS = [375, 1280];
+const TRANSCRIPT_WIDTH = 375;
 // The clock every state is rendered at (codes count down from it, locks end after it).
 const FROZEN_AT = new Date('2026-01-15T09:00:00+07:00');
 const OUT = opt.out;
@@ -95,6 +103,7 @@ async function newPage(width) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));
   if (opt.stylesheet) await serveScratchStylesheet(page);
+  if (opt['replace-text']) await serveRelabelledWasm(page, opt['replace-text']);
   page.close = async () => {
     // A request the page still had in flight (an image after the screenshot) must not end
     // in a route handler on a closed context: that rejection would end the whole run.
@@ -114,6 +123,24 @@ async function serveScratchStylesheet(page) {
   });
 }
 
+/** The build's wasm with one text replaced by another of the same byte length; the pages'
+ *  integrity pins come off. */
+async function serveRelabelledWasm(page, spec) {
+  const [from, to] = spec.split('=').map((s) => Buffer.from(s));
+  if (!to || from.length !== to.length) throw new Error(`--replace-text: ${spec}: both sides the same length in UTF-8`);
+  await page.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    for (let at = body.indexOf(from); at >= 0; at = body.indexOf(from, at + 1)) to.copy(body, at);
+    await route.fulfill({ response, body });
+  });
+  await page.route((url) => url.pathname.startsWith('/__gallery'), async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/ integrity="[^"]*"/g, '');
+    await route.fulfill({ response, body });
+  });
+}
+
 async function renderAll(width) {
   for (const { key } of states) {
     const page = await newPage(width);
@@ -125,6 +152,8 @@ async function renderAll(width) {
     await page.screenshot({
       path: join(OUT, `${key}-${width}.png`), fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css',
     });
+    // What it sounds like: read once, at phone width (the width most participants use).
+    if (width === TRANSCRIPT_WIDTH) writeFileSync(join(OUT, `${key}.txt`), transcriptText(await transcript(page)));
     if (page.errors.length) failures.push(`${key} @${width}: ${page.errors.join('; ')}`);
     await page.close();
   }
@@ -166,15 +195,19 @@ function compareAll() {
       else review.changed.push(entry);
     }
   }
+  review.transcripts = compareTranscripts();
   if (!opt.only && existsSync(opt.baseline)) {
-    review.removed = readdirSync(opt.baseline).filter((f) => f.endsWith('.png') && !rendered.has(f));
+    for (const state of states) rendered.add(`${state.key}.txt`);
+    const ours = (f) => f.endsWith('.png') || (f.endsWith('.txt') && f !== 'chromium.txt');
+    review.removed = readdirSync(opt.baseline).filter((f) => ours(f) && !rendered.has(f));
   }
   review.changed.sort((a, b) => b.ratio - a.ratio);
   writeFileSync(join(OUT, 'review.json'), JSON.stringify(review, null, 1));
   writeFileSync(join(OUT, 'review.html'), reviewPage(review, opt.live));
-  const count = review.changed.length + review.removed.length;
+  const count = review.changed.length + review.removed.length + review.transcripts.changed.length;
   console.log(`review: ${count} changed, ${review.unchanged.length} unchanged: ${join(OUT, 'review.html')}`);
   for (const c of review.changed) console.log(`  changed: ${c.key} @${c.width} (${c.note})`);
+  for (const t of review.transcripts.changed) console.log(`  transcript changed: ${t.key} (${t.note})`);
   for (const r of review.removed) console.log(`  removed: ${r} (its state is gone)`);
   if (baselineChromium !== chromium) {
     console.log(`The baseline was made with Chromium ${baselineChromium}; this is Chromium ${chromium}. ` +
@@ -184,6 +217,26 @@ function compareAll() {
   }
   if (count) console.log('Not meant? Fix it. Meant? `cargo xtask gallery --accept` and commit the images with the change.');
   return count ? 1 : 0;
+}
+
+/** Each state's transcript against its baseline, line by line. */
+function compareTranscripts() {
+  const result = { changed: [], unchanged: [] };
+  for (const state of states) {
+    const now = readFileSync(join(OUT, `${state.key}.txt`), 'utf8');
+    const basePath = join(opt.baseline, `${state.key}.txt`);
+    const base = existsSync(basePath) ? readFileSync(basePath, 'utf8') : null;
+    if (base === now) {
+      result.unchanged.push(state.key);
+      continue;
+    }
+    const diff = lineDiff(base === null ? [] : base.trimEnd().split('\n'), now.trimEnd().split('\n'));
+    const added = diff.filter((d) => d.op === '+').length;
+    const removed = diff.filter((d) => d.op === '-').length;
+    const note = base === null ? 'new: no baseline' : `${removed} lines gone, ${added} new`;
+    result.changed.push({ key: state.key, title: state.title, note, diff });
+  }
+  return result;
 }
 
 /** One image against its baseline, as toHaveScreenshot compares (sizes padded to the larger). */
@@ -220,11 +273,14 @@ function pad(image, width, height) {
 function acceptAll() {
   mkdirSync(opt.baseline, { recursive: true });
   if (!opt.only) {
-    for (const f of readdirSync(opt.baseline)) if (f.endsWith('.png')) rmSync(join(opt.baseline, f));
+    for (const f of readdirSync(opt.baseline)) {
+      if (f.endsWith('.png') || (f.endsWith('.txt') && f !== 'chromium.txt')) rmSync(join(opt.baseline, f));
+    }
   }
   for (const { key } of states) {
     for (const width of WIDTHS) copyFileSync(join(OUT, `${key}-${width}.png`), join(opt.baseline, `${key}-${width}.png`));
+    copyFileSync(join(OUT, `${key}.txt`), join(opt.baseline, `${key}.txt`));
   }
   writeFileSync(join(opt.baseline, 'chromium.txt'), `${chromium}\n`);
-  console.log(`baseline: ${states.length * WIDTHS.length} images in ${opt.baseline} (Chromium ${chromium})`);
+  console.log(`baseline: ${states.length * WIDTHS.length} images and ${states.length} transcripts in ${opt.baseline} (Chromium ${chromium})`);
 }

@@ -1,7 +1,6 @@
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::next_task::NextTask;
-use crate::components::page_heading::TrackOpeningPage;
 use crate::i18n::provide_i18n;
 use crate::lazy::{self, Prefetch};
 use crate::pages::steps::{leave_flows, provide_flows};
@@ -24,7 +23,6 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main">{i18n.t(Ui::SkipToContent)}</a>
-            <TrackOpeningPage/>
             // The header and the page each in a task of their own, after the router's: one
             // task for all three ignored a phone's taps for as long as they took together.
             // Nothing half-built shows: the loading state covers them until both are there.

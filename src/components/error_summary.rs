@@ -48,15 +48,10 @@ pub fn ErrorSummary(
         i18n.lang.track();
         items.get_untracked()
     });
-    // Once the summary is in the page with a new refusal's list (it may only now be), focus.
-    let mut focused = 0;
     effect(move |_| {
-        let refusal = focus_token.get();
-        if let Some(el) = node.get() {
-            if refusal > focused {
-                focused = refusal;
-                let _ = el.focus();
-            }
+        focus_token.track();
+        if let Some(el) = node.get_untracked() {
+            let _ = el.focus();
         }
     });
     view! {

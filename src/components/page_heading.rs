@@ -4,21 +4,21 @@ use contract::messages::Ui;
 use contract::Localize;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// The step's `<h1>`, focused when the citizen moves to the step so screen-reader and keyboard
-/// users start at the new content (a route change does not move focus by itself).
+/// The screen's `<h1>`, focused when the citizen moves to the screen so screen-reader and
+/// keyboard users start at the new content (a route change does not move focus by itself).
+/// Every screen's heading is one (a source rule in xtask holds it).
 ///
 /// Not on the page a document opens with (a link, a bookmark, a reload): there the browser
 /// already starts at the top, like on any page, and the skip link stays the first stop. It
 /// also spares the first render a forced layout.
 #[component]
-pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn PageHeading(text: Signal<&'static str>) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
-    let opening = use_context::<OpeningPage>();
     effect(move |_| {
         if let Some(h) = heading.get() {
-            if opening.is_none_or(|o| o.left()) {
+            if HEADING_SHOWN.swap(true, Ordering::Relaxed) {
                 let _ = h.focus();
             }
         }
@@ -26,37 +26,10 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     view! { <h1 tabindex="-1" node_ref=heading>{move || text.get()}</h1> }
 }
 
-/// Whether the citizen has left the page this document opened with (see [`PageHeading`]).
-#[derive(Clone, Copy)]
-struct OpeningPage {
-    path: StoredValue<String>,
-    pathname: Memo<String>,
-    left: StoredValue<bool>,
-}
-
-impl OpeningPage {
-    fn left(&self) -> bool {
-        self.left.get_value() || self.pathname.get_untracked() != self.path.get_value()
-    }
-}
-
-/// Starts tracking the opening page; inside the `<Router>`, before the routes.
-#[component]
-pub fn TrackOpeningPage() -> impl IntoView {
-    let pathname = use_location().pathname;
-    let opening = OpeningPage {
-        path: StoredValue::new(pathname.get_untracked()),
-        pathname,
-        left: StoredValue::new(false),
-    };
-    // Sticky: coming back to the opening page later is a move like any other.
-    effect(move |_| {
-        if pathname.get() != opening.path.get_value() {
-            opening.left.set_value(true);
-        }
-    });
-    provide_context(opening);
-}
+/// Whether a screen's heading has been shown since the document opened: the first one is
+/// the opening page's (or the one a guard sent it on to, which the document also opened
+/// with); every later one is a move.
+static HEADING_SHOWN: AtomicBool = AtomicBool::new(false);
 
 /// Sets `document.title` to "<heading> – <portal name>", prefixed "Lỗi: "/"Error: "
 /// while `has_errors` holds.

@@ -18,7 +18,7 @@ pub fn AboutPage() -> impl IntoView {
     };
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(move || i18n.get(AboutUi::AboutHeading).to_owned())/>
+            <PageHeading text=Signal::derive(i18n.t(AboutUi::AboutHeading))/>
             <p class="lead">{i18n.t(AboutUi::AboutWhat)}</p>
             <p>{i18n.t(AboutUi::AboutRetired)}</p>
             <p>{i18n.t(AboutUi::AboutData)}</p>

@@ -122,7 +122,7 @@ pub fn ResetStartPage() -> impl IntoView {
 
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(move || i18n.get(LazyUi::ResetHeading).to_owned())/>
+            <PageHeading text=Signal::derive(i18n.t(LazyUi::ResetHeading))/>
             <p class="lead">{i18n.t(LazyUi::ResetIntro)}</p>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit())/>

@@ -102,7 +102,7 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(move || i18n.get(Ui::SignIn).to_owned())/>
+            <PageHeading text=Signal::derive(i18n.t(Ui::SignIn))/>
             {flash.map(|flash| view! { <FlashNotice flash/> })}
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <SignInNoticeView notice/>

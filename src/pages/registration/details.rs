@@ -26,7 +26,7 @@ pub fn DetailsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(move || i18n.get(Ui::DetailsHeading).to_owned())/>
+            <PageHeading text=Signal::derive(i18n.t(Ui::DetailsHeading))/>
             <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
             <DetailsForm/>
         </section>

@@ -244,7 +244,7 @@ pub fn OtpPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(move || i18n.get(OtpUi::OtpHeading).to_owned())/>
+            <PageHeading text=Signal::derive(i18n.t(OtpUi::OtpHeading))/>
             <SentTo step kind/>
             <CodeNotices step=step kind/>
             <form class="form" on:submit=on_verify novalidate>

@@ -105,7 +105,7 @@ pub fn PasswordPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(move || i18n.get(heading).to_owned())/>
+            <PageHeading text=Signal::derive(i18n.t(heading))/>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             {move || notice.get().map(|refusal| refusal_notice(i18n, refusal))}
             <form class="form" on:submit=on_submit novalidate>
