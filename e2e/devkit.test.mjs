@@ -1,7 +1,7 @@
 // The designer kit: the dev panel and /__gallery in the development build (the `dev`
 // project's base URL), and their absence from the release build (BASE_URL).
 import { test, expect } from './fixtures.mjs';
-import { axeViolations, expectHeading, htmlCheck, overflow, screenshot } from './support.mjs';
+import { axeViolations, expectHeading, finishRegistration, htmlCheck, overflow, screenshot } from './support.mjs';
 import { transcript, transcriptProblems } from './transcript.mjs';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,12 +74,7 @@ test.describe('on a phone', () => {
     await sms.getByRole('button', { name: /^Fill \d{6}$/ }).click();
     await expect(page.getByLabel('Mã OTP')).toHaveValue(/^\d{6}$/);
     await page.getByRole('button', { name: 'Close dev panel' }).click();
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-    await expectHeading(page, 'Đặt mật khẩu');
-    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
-    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
-    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-    await expectHeading(page, 'Đăng ký tài khoản thành công');
+    await finishRegistration(page);
   });
 });
 

@@ -1,6 +1,6 @@
 // The registration flow (screens 3–6) against the real mock API.
 import { test, expect } from './fixtures.mjs';
-import { expectHeading, fillDetails, screenshot, typeDetails } from './support.mjs';
+import { expectHeading, fillDetails, finishRegistration, screenshot, typeDetails } from './support.mjs';
 
 const MAIN_WASM = /\/portal-[0-9a-f]{16}_bg\.wasm$/;
 /** A screen's code, by its path: a split module, a shared chunk or a deep link's bundle. */
@@ -115,12 +115,7 @@ for (const [block, network] of [['030', 'MobiFone'], ['031', 'Viettel'], ['051',
     await submitDetails(page);
     await expectHeading(page, 'Nhập mã OTP');
     await page.getByLabel('Mã OTP').fill(await mock.code(phone));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-    await expectHeading(page, 'Đặt mật khẩu');
-    await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
-    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
-    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-    await expectHeading(page, 'Đăng ký tài khoản thành công');
+    await finishRegistration(page);
   });
 }
 

@@ -89,6 +89,17 @@ export async function typeDetails(page, who) {
   await page.getByLabel('Mã xác thực').fill('abcde');
 }
 
+/** From the code step with its code typed: confirm it, set a password, and see the account
+ *  made. */
+export async function finishRegistration(page) {
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await expectHeading(page, 'Đặt mật khẩu');
+  await page.getByLabel(/^Mật khẩu/).fill('Sen#vang7Ho');
+  await page.getByLabel(/^Nhập lại mật khẩu/).fill('Sen#vang7Ho');
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+  await expectHeading(page, 'Đăng ký tài khoản thành công');
+}
+
 /** Opens the details form and types `who` in. */
 export async function fillDetails(page, who) {
   await page.goto('/dang-ky/thue-bao-di-dong');

@@ -44,6 +44,25 @@ pub fn install() -> Result<std::path::PathBuf> {
     Ok(st)
 }
 
+/// Makes sure the venv (schemathesis' first) holds each `(package, version)`: pip installs
+/// the ones missing or at another version.
+pub fn ensure_packages(packages: &[(&str, &str)]) -> Result<()> {
+    install()?;
+    let python = venv().join("bin/python");
+    let pins: Vec<String> = packages.iter().map(|(p, v)| format!("{p}=={v}")).collect();
+    let script = format!(
+        "import importlib.metadata as m\nfor p in {names:?}:\n    print(p + '==' + m.version(p))",
+        names = packages.iter().map(|(p, _)| *p).collect::<Vec<_>>()
+    );
+    let have = probe(&python.to_string_lossy(), &["-c", &script]).unwrap_or_default();
+    if have.lines().collect::<Vec<_>>() != pins.iter().map(String::as_str).collect::<Vec<_>>() {
+        let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
+        args.extend(pins.iter().map(String::as_str));
+        status(cmd(&venv().join("bin/pip").to_string_lossy(), &args))?;
+    }
+    Ok(())
+}
+
 /// Validates the served `/api/openapi.json` against the OpenAPI specification (unique
 /// operation ids, resolvable references, valid schemas): a client generator's view of it.
 pub fn validate_openapi() -> Result<()> {

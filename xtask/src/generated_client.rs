@@ -5,7 +5,7 @@
 
 use crate::fuzz::venv;
 use crate::root;
-use crate::run::{cmd, probe, status};
+use crate::run::{cmd, status};
 use crate::serve::MockServer;
 use anyhow::Result;
 
@@ -14,34 +14,14 @@ pub const OPENAPI_PYTHON_CLIENT_VERSION: &str = "0.29.1";
 pub const RUFF_VERSION: &str = "0.17.6";
 
 fn install() -> Result<()> {
-    let python = venv().join("bin/python");
-    let versions = probe(
-        &python.to_string_lossy(),
-        &[
-            "-c",
-            "import importlib.metadata as m; print(m.version('openapi-python-client'), m.version('ruff'))",
-        ],
-    )
-    .unwrap_or_default();
-    if versions != format!("{OPENAPI_PYTHON_CLIENT_VERSION} {RUFF_VERSION}") {
-        let pip = venv().join("bin/pip");
-        status(cmd(
-            &pip.to_string_lossy(),
-            &[
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                &format!("openapi-python-client=={OPENAPI_PYTHON_CLIENT_VERSION}"),
-                &format!("ruff=={RUFF_VERSION}"),
-            ],
-        ))?;
-    }
-    Ok(())
+    crate::fuzz::ensure_packages(&[
+        ("openapi-python-client", OPENAPI_PYTHON_CLIENT_VERSION),
+        ("ruff", RUFF_VERSION),
+    ])
 }
 
 /// Generates, installs and drives the client; an error says which step failed.
 pub fn check() -> Result<()> {
-    crate::fuzz::install()?;
     install()?;
     let server = MockServer::start_debug(crate::serve::UNLIMITED_TEST_FLAGS)?;
     let out = root().join("target/generated-client");

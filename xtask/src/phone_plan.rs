@@ -6,7 +6,7 @@
 
 use crate::fuzz::venv;
 use crate::root;
-use crate::run::{cmd, probe, status};
+use crate::run::{cmd, status};
 use anyhow::{bail, Context, Result};
 use contract::{Carrier, Phone, PhoneError};
 use serde::Deserialize;
@@ -51,28 +51,7 @@ fn carrier(name: &str) -> Result<Option<Carrier>> {
 }
 
 fn install() -> Result<()> {
-    crate::fuzz::install()?;
-    let python = venv().join("bin/python");
-    let have = probe(
-        &python.to_string_lossy(),
-        &[
-            "-c",
-            "import importlib.metadata as m; print(m.version('phonenumbers'))",
-        ],
-    )
-    .unwrap_or_default();
-    if have != PHONENUMBERS_VERSION {
-        status(cmd(
-            &venv().join("bin/pip").to_string_lossy(),
-            &[
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                &format!("phonenumbers=={PHONENUMBERS_VERSION}"),
-            ],
-        ))?;
-    }
-    Ok(())
+    crate::fuzz::ensure_packages(&[("phonenumbers", PHONENUMBERS_VERSION)])
 }
 
 /// What `phone_plan.py MODE` prints.

@@ -298,10 +298,8 @@ pub fn bench() -> Result<()> {
     status(node)
 }
 
-/// `cargo xtask bench-store [SIZES]`: the store's cost as accounts grow (1,000, 100,000 and
-/// 1,000,000 unless SIZES, comma-separated): the optimised server's start time and memory,
-/// account creation p50/p99, captcha p99 while four clients create accounts.
-pub fn bench_store(flags: &[String]) -> Result<()> {
+/// The optimised mock API and one of its examples (a bench's client), in `target/server/`.
+fn build_with_server_mock(example: &str) -> Result<()> {
     status(cmd(
         "cargo",
         &[
@@ -312,11 +310,18 @@ pub fn bench_store(flags: &[String]) -> Result<()> {
             "server",
             "--locked",
             "--example",
-            "store_bench",
+            example,
             "--bin",
             "mock-api",
         ],
-    ))?;
+    ))
+}
+
+/// `cargo xtask bench-store [SIZES]`: the store's cost as accounts grow (1,000, 100,000 and
+/// 1,000,000 unless SIZES, comma-separated): the optimised server's start time and memory,
+/// account creation p50/p99, captcha p99 while four clients create accounts.
+pub fn bench_store(flags: &[String]) -> Result<()> {
+    build_with_server_mock("store_bench")?;
     let mut args = vec![
         root().join("target/server/mock-api").display().to_string(),
         root().join("target/bench-store").display().to_string(),
@@ -334,21 +339,7 @@ pub fn bench_store(flags: &[String]) -> Result<()> {
 /// `cargo xtask bench-api`: the load figure of `POST /api/registrations` (200 clients, 10 s)
 /// against an optimised server on loopback.
 pub fn bench_api() -> Result<()> {
-    status(cmd(
-        "cargo",
-        &[
-            "build",
-            "-p",
-            "mock-api",
-            "--profile",
-            "server",
-            "--locked",
-            "--example",
-            "load",
-            "--bin",
-            "mock-api",
-        ],
-    ))?;
+    build_with_server_mock("load")?;
     let args: Vec<String> = UNLIMITED_TEST_FLAGS.iter().map(|a| a.to_string()).collect();
     let server = MockServer::start_quiet(&root().join("target/server/mock-api"), &args)?;
     status(cmd(

@@ -852,12 +852,7 @@ fn scratch_dir(name: &str) -> std::path::PathBuf {
 
 /// Registers `n` on `phone` through to its password step's answer.
 async fn register(app: &TestApp, n: u32, phone: &str) -> support::Answer {
-    let id = app.start(n, phone).await;
-    let code = app.last_code(phone).await.unwrap();
-    let token = app.verify(REG, &id, &code).await.body["password_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (id, token) = app.verified(n, phone).await;
     app.post(
         &format!("{REG}/{id}/password"),
         password_body(&token, GOOD_PASSWORD),
@@ -935,12 +930,7 @@ async fn an_old_json_state_file_is_imported_once_and_left_as_it_was() {
 #[tokio::test]
 async fn a_write_that_fails_answers_503_and_keeps_nothing() {
     let app = TestApp::new();
-    let id = app.start(11, "0912345682").await;
-    let code = app.last_code("0912345682").await.unwrap();
-    let token = app.verify(REG, &id, &code).await.body["password_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (id, token) = app.verified(11, "0912345682").await;
     let flows_before = app.flows();
     app.state.db.refuse_writes(true);
     let refused = app

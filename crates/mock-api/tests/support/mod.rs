@@ -133,6 +133,15 @@ impl TestApp {
             .map(|sms| sms["code"].as_str().unwrap().to_owned())
     }
 
+    /// A registration started and its code verified: its id and password token.
+    pub async fn verified(&self, n: u32, phone: &str) -> (String, String) {
+        let id = self.start(n, phone).await;
+        let code = self.last_code(phone).await.expect("a code was sent");
+        let answer = self.verify("/api/registrations", &id, &code).await;
+        let token = answer.body["password_token"].as_str().expect("a token");
+        (id, token.to_owned())
+    }
+
     pub async fn verify(&self, base: &str, id: &str, code: &str) -> Answer {
         self.post(&format!("{base}/{id}/otp/verify"), json!({ "code": code }))
             .await
