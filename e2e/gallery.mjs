@@ -113,9 +113,9 @@ async function newPage(width) {
   return page;
 }
 
-/** The scratch stylesheet in place of the build's; the page's integrity pin comes off. */
-async function serveScratchStylesheet(page) {
-  await page.route(/\/main-[0-9a-f]+\.css$/, (route) => route.fulfill({ path: opt.stylesheet, contentType: 'text/css' }));
+/** The gallery's pages without their integrity pins, so a scratch file can stand in for the
+ *  build's. */
+async function dropIntegrityPins(page) {
   await page.route((url) => url.pathname.startsWith('/__gallery'), async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(/ integrity="[^"]*"/g, '');
@@ -123,8 +123,13 @@ async function serveScratchStylesheet(page) {
   });
 }
 
-/** The build's wasm with one text replaced by another of the same byte length; the pages'
- *  integrity pins come off. */
+/** The scratch stylesheet in place of the build's. */
+async function serveScratchStylesheet(page) {
+  await page.route(/\/main-[0-9a-f]+\.css$/, (route) => route.fulfill({ path: opt.stylesheet, contentType: 'text/css' }));
+  await dropIntegrityPins(page);
+}
+
+/** The build's wasm with one text replaced by another of the same byte length. */
 async function serveRelabelledWasm(page, spec) {
   const [from, to] = spec.split('=').map((s) => Buffer.from(s));
   if (!to || from.length !== to.length) throw new Error(`--replace-text: ${spec}: both sides the same length in UTF-8`);
@@ -134,11 +139,7 @@ async function serveRelabelledWasm(page, spec) {
     for (let at = body.indexOf(from); at >= 0; at = body.indexOf(from, at + 1)) to.copy(body, at);
     await route.fulfill({ response, body });
   });
-  await page.route((url) => url.pathname.startsWith('/__gallery'), async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(/ integrity="[^"]*"/g, '');
-    await route.fulfill({ response, body });
-  });
+  await dropIntegrityPins(page);
 }
 
 async function renderAll(width) {
@@ -177,6 +178,11 @@ async function saveFlowMap() {
   }
 }
 
+/** A baseline file of a state (an image or a transcript), not the Chromium version note. */
+function isStateFile(name) {
+  return name.endsWith('.png') || (name.endsWith('.txt') && name !== 'chromium.txt');
+}
+
 function compareAll() {
   const dir = join(OUT, 'review');
   rmSync(dir, { recursive: true, force: true });
@@ -198,8 +204,7 @@ function compareAll() {
   review.transcripts = compareTranscripts();
   if (!opt.only && existsSync(opt.baseline)) {
     for (const state of states) rendered.add(`${state.key}.txt`);
-    const ours = (f) => f.endsWith('.png') || (f.endsWith('.txt') && f !== 'chromium.txt');
-    review.removed = readdirSync(opt.baseline).filter((f) => ours(f) && !rendered.has(f));
+    review.removed = readdirSync(opt.baseline).filter((f) => isStateFile(f) && !rendered.has(f));
   }
   review.changed.sort((a, b) => b.ratio - a.ratio);
   writeFileSync(join(OUT, 'review.json'), JSON.stringify(review, null, 1));
@@ -273,9 +278,7 @@ function pad(image, width, height) {
 function acceptAll() {
   mkdirSync(opt.baseline, { recursive: true });
   if (!opt.only) {
-    for (const f of readdirSync(opt.baseline)) {
-      if (f.endsWith('.png') || (f.endsWith('.txt') && f !== 'chromium.txt')) rmSync(join(opt.baseline, f));
-    }
+    for (const f of readdirSync(opt.baseline)) if (isStateFile(f)) rmSync(join(opt.baseline, f));
   }
   for (const { key } of states) {
     for (const width of WIDTHS) copyFileSync(join(OUT, `${key}-${width}.png`), join(opt.baseline, `${key}-${width}.png`));

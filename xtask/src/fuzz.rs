@@ -17,38 +17,23 @@ pub fn venv() -> std::path::PathBuf {
 }
 
 /// Installs schemathesis and openapi-spec-validator into `target/tools/venv` unless the
-/// right versions are there.
+/// right versions are there; returns schemathesis' command.
 pub fn install() -> Result<std::path::PathBuf> {
-    let st = venv().join("bin/st");
-    let python = venv().join("bin/python");
-    let have = probe(&st.to_string_lossy(), &["--version"]).unwrap_or_default();
-    let validator = probe(
-        &python.to_string_lossy(),
-        &[
-            "-c",
-            "import importlib.metadata as m; print(m.version('openapi-spec-validator'))",
-        ],
-    )
-    .unwrap_or_default();
-    if !have.ends_with(SCHEMATHESIS_VERSION) || validator.trim() != OPENAPI_SPEC_VALIDATOR_VERSION {
-        status(cmd("python3", &["-m", "venv", &venv().to_string_lossy()]))?;
-        let pip = venv().join("bin/pip");
-        let packages = [
-            format!("schemathesis=={SCHEMATHESIS_VERSION}"),
-            format!("openapi-spec-validator=={OPENAPI_SPEC_VALIDATOR_VERSION}"),
-        ];
-        let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
-        args.extend(packages.iter().map(String::as_str));
-        status(cmd(&pip.to_string_lossy(), &args))?;
-    }
-    Ok(st)
+    ensure_packages(&[
+        ("schemathesis", SCHEMATHESIS_VERSION),
+        ("openapi-spec-validator", OPENAPI_SPEC_VALIDATOR_VERSION),
+    ])?;
+    Ok(venv().join("bin/st"))
 }
 
-/// Makes sure the venv (schemathesis' first) holds each `(package, version)`: pip installs
-/// the ones missing or at another version.
+/// Makes sure the project's venv (made if missing) holds each `(package, version)`: pip
+/// installs the ones missing or at another version. Every Python tool of the tests is
+/// pinned through here.
 pub fn ensure_packages(packages: &[(&str, &str)]) -> Result<()> {
-    install()?;
     let python = venv().join("bin/python");
+    if !python.exists() {
+        status(cmd("python3", &["-m", "venv", &venv().to_string_lossy()]))?;
+    }
     let pins: Vec<String> = packages.iter().map(|(p, v)| format!("{p}=={v}")).collect();
     let script = format!(
         "import importlib.metadata as m\nfor p in {names:?}:\n    print(p + '==' + m.version(p))",

@@ -109,23 +109,26 @@ fn table(plan: &Blocks) -> Result<String> {
 pub fn command(flags: &[String]) -> Result<()> {
     match flags {
         [] => generate(),
-        [check_flag] if check_flag == "--check" => {
-            let (numbers, disagree) = check()?;
-            for block in &disagree {
-                eprintln!("{block}");
-            }
-            println!(
-                "{numbers} numbers checked; {} blocks disagree",
-                disagree.len()
-            );
-            if disagree.is_empty() {
-                Ok(())
-            } else {
-                bail!("the contract and libphonenumber disagree (above)")
-            }
-        }
+        [check_flag] if check_flag == "--check" => report(),
         _ => bail!("phone-plan: expected no flag or --check"),
     }
+}
+
+/// Prints every block where the contract and the reference disagree and how many numbers
+/// were checked; an error when any block disagrees (`--check`, `cargo xtask test`).
+pub fn report() -> Result<()> {
+    let (numbers, disagree) = check()?;
+    for block in &disagree {
+        eprintln!("phone plan: {block}");
+    }
+    println!(
+        "phone plan: {numbers} numbers of every 0xyz block checked, {} blocks disagree",
+        disagree.len()
+    );
+    if !disagree.is_empty() {
+        bail!("the contract and libphonenumber disagree (above)");
+    }
+    Ok(())
 }
 
 /// Writes the contract's table from the pinned package.
@@ -164,7 +167,7 @@ fn verdict(number: &str) -> (String, Option<Carrier>) {
 
 /// Compares the contract with the reference on sample numbers of every 0xyz block: how many
 /// numbers were checked, and each block where they disagree (with the numbers).
-pub fn check() -> Result<(usize, Vec<String>)> {
+fn check() -> Result<(usize, Vec<String>)> {
     let reference: Samples = reference("samples")?;
     if reference.version != contract::phone_plan::SOURCE_VERSION {
         bail!(

@@ -64,22 +64,30 @@ pub fn app(state: AppState) -> Router {
 /// account is always there. `Err`: one line saying why the server cannot start.
 pub fn open_db(config: &config::Config) -> Result<db::Db, String> {
     let legacy = config.state_file.as_deref();
-    let Some(path) = config
+    let db = match config
         .db
         .clone()
         .or_else(|| legacy.map(db::import::database_for))
-    else {
-        let db = db::Db::in_memory();
-        personas::seed(&db).map_err(|e| e.to_string())?;
-        return Ok(db);
+    {
+        Some(path) => open_importing(&path, legacy)?,
+        None => db::Db::in_memory(),
     };
+    personas::seed(&db).map_err(|e| e.to_string())?;
+    Ok(db)
+}
+
+/// The database at `path`; when it is new, with the accounts of the old JSON file `legacy`.
+fn open_importing(
+    path: &std::path::Path,
+    legacy: Option<&std::path::Path>,
+) -> Result<db::Db, String> {
     let old = legacy.filter(|old| *old != path && !path.exists());
     // Read before the database is created: a corrupt file stops the start and leaves nothing.
     let imported = match old {
         Some(old) => db::import::load(old).map_err(|e| format!("{}: {e}", old.display()))?,
         None => Vec::new(),
     };
-    let db = db::Db::open(&path).map_err(|e| e.to_string())?;
+    let db = db::Db::open(path).map_err(|e| e.to_string())?;
     if let Some(old) = old.filter(|old| old.exists()) {
         let added = db::import::import(&db, imported).map_err(|e| e.to_string())?;
         tracing::info!(
@@ -88,6 +96,5 @@ pub fn open_db(config: &config::Config) -> Result<db::Db, String> {
             path.display()
         );
     }
-    personas::seed(&db).map_err(|e| e.to_string())?;
     Ok(db)
 }

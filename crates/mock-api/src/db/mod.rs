@@ -79,8 +79,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 fn tune(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     // FULL: a commit has reached the disk, not only the OS, before the answer is sent.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", true)
+    conn.pragma_update(None, "synchronous", "FULL")
 }
 
 impl Db {
@@ -128,6 +127,15 @@ impl Db {
             return Err(refuse("it is read-only".into()));
         }
         check_ours(&conn).map_err(refuse)?;
+        let schema: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| refuse(e.to_string()))?;
+        if !(0..=migrations::LATEST).contains(&schema) {
+            return Err(refuse(format!(
+                "its schema ({schema}) is not one this mock-api knows (up to {})",
+                migrations::LATEST
+            )));
+        }
         let mode: String = conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
             .map_err(|e| refuse(format!("cannot switch it to WAL mode: {e}")))?;
@@ -273,6 +281,17 @@ mod tests {
         let refused = Db::open(&other).err().unwrap();
         assert!(refused.reason.contains("another program"), "{refused}");
         assert!(Db::open(&dir).err().unwrap().reason.contains("directory"));
+        let newer = dir.join("newer.sqlite3");
+        drop(Db::open(&newer).unwrap());
+        Connection::open(&newer)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        let refused_newer = Db::open(&newer).err().unwrap();
+        assert!(
+            refused_newer.reason.contains("schema (99)"),
+            "{refused_newer}"
+        );
         for e in [missing, refused] {
             assert_eq!(e.to_string().lines().count(), 1);
         }

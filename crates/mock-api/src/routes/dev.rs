@@ -3,6 +3,8 @@
 
 use crate::db::{accounts, flows};
 use crate::error::{ApiJson, AppError};
+use crate::passwords;
+use crate::personas::{existing_account, EXISTING_PASSWORD};
 use crate::store::{Faults, Sms};
 use crate::AppState;
 use axum::extract::{Path, Request, State};
@@ -63,22 +65,21 @@ pub struct Cleared {
     flows: usize,
 }
 
-/// The dev panel's "Clear data": every account and flow goes (the personas' account is
-/// made again), with the outbox and the rate limits; captchas and faults stay.
+/// The dev panel's "Clear data": every account and flow goes and the personas' account is
+/// made again, in one transaction; the outbox and the rate limits go too; captchas and
+/// faults stay.
 pub async fn clear_data(State(s): State<AppState>) -> Result<Json<Cleared>, AppError> {
-    let db = s.db.clone();
-    let cleared = tokio::task::spawn_blocking(move || {
-        let cleared = db.blocking_write(|tx| {
-            Ok(Cleared {
+    let persona = existing_account(passwords::hash_async(EXISTING_PASSWORD.into()).await);
+    let cleared =
+        s.db.write(move |tx| {
+            let cleared = Cleared {
                 accounts: accounts::delete_all(tx)?,
                 flows: flows::delete_all(tx)?,
-            })
-        })?;
-        crate::personas::seed(&db)?;
-        Ok::<_, crate::db::DbError>(cleared)
-    })
-    .await
-    .map_err(|_| AppError::new(ErrorCode::Unavailable))??;
+            };
+            accounts::insert(tx, &persona)?;
+            Ok(cleared)
+        })
+        .await?;
     s.store().clear();
     Ok(Json(cleared))
 }

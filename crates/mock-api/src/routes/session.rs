@@ -17,7 +17,6 @@ use contract::api::{
 };
 use contract::endpoints::{flow_pattern, FlowAction};
 use contract::otp::MAX_SIGN_IN_FAILURES;
-use contract::Phone;
 use std::sync::OnceLock;
 use time::{Duration, OffsetDateTime};
 
@@ -49,12 +48,9 @@ pub async fn sign_in(
     let now = s.clock.now();
     super::captcha::spend(&mut s.store(), &req.captcha_id, &req.captcha_answer, now)?;
     let account = check_password(&s, req, now).await?;
-    let phone = Phone::parse(&account.phone)
-        // Only a hand-edited database holds a number the contract refuses.
-        .map_err(|_| AppError::new(ErrorCode::Unavailable))?;
     let applicant = Applicant::Existing {
         username: Some(account.id_number),
-        phone: phone.as_str().to_owned(),
+        phone: account.phone,
     };
     let started = start_flow(&s, FlowKind::SignIn, applicant, &headers, now).await?;
     let challenge = SignInChallenge {
