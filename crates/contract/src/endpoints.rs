@@ -22,6 +22,12 @@ pub const DEV_DATA: &str = "/api/dev/data";
 /// The committed gallery baseline's images (`{key}-{width}.png`), the flow map's thumbnails.
 pub const DEV_GALLERY_BASELINE: &str = "/api/dev/gallery-baseline";
 
+/// Research sessions (the mock's study mode, the study build of the SPA): the participant's
+/// place in the study (and the SMS their "phone" shows), ending a task, the events recorded.
+pub const STUDY_SESSION: &str = "/api/study/session";
+pub const STUDY_TASK: &str = "/api/study/task";
+pub const STUDY_EVENTS: &str = "/api/study/events";
+
 /// What a started flow's id is posted to, under its kind's base path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FlowAction {

@@ -35,6 +35,7 @@ pub mod phone_plan;
 pub mod provinces;
 pub mod registration;
 pub mod route_table;
+pub mod study;
 mod text;
 
 pub use birth_date::{BirthDate, BirthDateError};

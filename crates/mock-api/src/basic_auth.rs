@@ -14,6 +14,11 @@ pub async fn require(State(expected): State<Arc<BasicAuth>>, req: Request, next:
     if allowed(&expected, req.headers().get(header::AUTHORIZATION)) {
         return next.run(req).await;
     }
+    challenge()
+}
+
+/// 401, asking the browser for the credentials.
+pub fn challenge() -> Response {
     let mut response = (StatusCode::UNAUTHORIZED, "Authentication required\n").into_response();
     response.headers_mut().insert(
         header::WWW_AUTHENTICATE,
@@ -23,7 +28,7 @@ pub async fn require(State(expected): State<Arc<BasicAuth>>, req: Request, next:
 }
 
 /// Whether `authorization` carries exactly the expected pair, compared in constant time.
-fn allowed(expected: &BasicAuth, authorization: Option<&HeaderValue>) -> bool {
+pub fn allowed(expected: &BasicAuth, authorization: Option<&HeaderValue>) -> bool {
     let given = authorization
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Basic "))

@@ -55,6 +55,14 @@ pub struct Config {
     /// if the server would start, 2 with the reason if not.
     #[arg(long)]
     pub check: bool,
+    /// Study mode (research sessions): facilitator pages at /__study behind --basic-auth,
+    /// participants' links, events recorded in --db. Participants' accounts and flows stay
+    /// in memory, a sandbox each.
+    #[arg(long)]
+    pub study: bool,
+    /// The scenario a study task starts from (a participant's sandbox; never a flag).
+    #[arg(skip)]
+    pub scenario: Option<contract::study::Scenario>,
     /// Print nginx `add_header` lines with this server's security headers for --static-dir
     /// (its CSP allows exactly that build's inline scripts), then exit.
     #[arg(long, requires = "static_dir")]
@@ -71,6 +79,14 @@ impl Config {
     /// Why this server must not start: a --host that others can reach, with no password
     /// and no --allow-public. One line, with how to set them.
     pub fn refusal(&self) -> Option<String> {
+        if self.study && self.basic_auth.is_none() {
+            return Some(
+                "mock-api: --study needs the facilitator's credentials: set --basic-auth \
+                 USER:PASSWORD (or PORTAL_BASIC_AUTH=USER:PASSWORD). Participants reach their \
+                 sessions through their own links, without them."
+                    .into(),
+            );
+        }
         (!self.host.is_loopback() && self.basic_auth.is_none() && !self.allow_public).then(|| {
             format!(
                 "mock-api: refusing to listen on {} without a password: anyone who can reach it \

@@ -16,6 +16,7 @@ mod routes;
 pub mod state;
 pub mod static_site;
 pub mod store;
+pub mod study;
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
@@ -27,9 +28,28 @@ pub use state::AppState;
 pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// The whole service: `/api` (JSON everywhere, including 404 and 405), then the built
-/// SPA when `--static-dir` is set.
+/// SPA when `--static-dir` is set, behind `--basic-auth` when set.
 pub fn app(state: AppState) -> Router {
-    let api = routes::api(&state)
+    let mut app = site(&state);
+    if let Some(auth) = &state.config.basic_auth {
+        app = app.layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(auth.clone()),
+            basic_auth::require,
+        ));
+    }
+    outer_layers(app, &state.config)
+}
+
+/// The service in study mode (`--study`): [`study::app`], which decides who may see what.
+pub fn study_app(studies: study::StudyState) -> Router {
+    let config = studies.base.config.clone();
+    outer_layers(study::app(studies), &config)
+}
+
+/// `/api` and the built SPA, for whoever got this far: the app itself, or one study
+/// participant's sandbox.
+pub fn site(state: &AppState) -> Router {
+    let api = routes::api(state)
         .fallback(|| async { AppError::new(ErrorCode::NotFound) })
         .method_not_allowed_fallback(|| async {
             AppError::new(ErrorCode::BadRequest)
@@ -41,17 +61,16 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());
-    let mut app = Router::new().nest(contract::endpoints::API, api);
-    if let Some(dir) = &state.config.static_dir {
-        app = static_site::serve(app, dir);
+    let app = Router::new().nest(contract::endpoints::API, api);
+    match &state.config.static_dir {
+        Some(dir) => static_site::serve(app, dir),
+        None => app,
     }
-    if let Some(auth) = &state.config.basic_auth {
-        app = app.layer(axum::middleware::from_fn_with_state(
-            std::sync::Arc::new(auth.clone()),
-            basic_auth::require,
-        ));
-    }
-    let headers = static_site::security_headers(state.config.static_dir.as_deref());
+}
+
+/// What every answer gets: the security headers, and a line in the log.
+fn outer_layers(app: Router, config: &config::Config) -> Router {
+    let headers = static_site::security_headers(config.static_dir.as_deref());
     app.layer(axum::middleware::from_fn_with_state(
         headers,
         static_site::add_security_headers,
@@ -74,6 +93,14 @@ pub fn open_db(config: &config::Config) -> Result<db::Db, String> {
     };
     personas::seed(&db).map_err(|e| e.to_string())?;
     Ok(db)
+}
+
+/// A database in memory with the personas' account (what study mode's prototypes use).
+pub fn in_memory_db() -> db::Db {
+    let db = db::Db::in_memory();
+    // In memory, a failure is a bug; the prototype works without the persona.
+    let _ = personas::seed(&db);
+    db
 }
 
 /// The database at `path`; when it is new, with the accounts of the old JSON file `legacy`.

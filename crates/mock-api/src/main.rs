@@ -1,7 +1,7 @@
 use clap::Parser;
 use mock_api::clock::Clock;
 use mock_api::config::Config;
-use mock_api::{app, open_db, AppState};
+use mock_api::{app, open_db, study, study_app, AppState};
 use std::net::SocketAddr;
 use tracing_subscriber::EnvFilter;
 
@@ -72,10 +72,18 @@ async fn serve() {
     if config.no_dev {
         tracing::info!("dev endpoints off (--no-dev)");
     }
-    let state = AppState::new(config, Clock::system(), db);
+    let router = if config.study {
+        // The file keeps the studies; the facilitator's own prototype lives in memory, as
+        // each participant's does.
+        let base = AppState::new(config, Clock::system(), mock_api::in_memory_db());
+        tracing::info!("study mode: the facilitator's pages are at http://{bound}/__study");
+        study_app(study::Studies::new(db, base))
+    } else {
+        app(AppState::new(config, Clock::system(), db))
+    };
     // The first stdout line: `cargo xtask` reads the port from it.
     println!("listening on http://{bound}");
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
     let shutdown = async {
         let ctrl_c = tokio::signal::ctrl_c();
         let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())

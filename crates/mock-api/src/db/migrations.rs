@@ -3,7 +3,10 @@
 use super::APPLICATION_ID;
 use rusqlite::Transaction;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_accounts_and_flows.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_accounts_and_flows.sql"),
+    include_str!("../../migrations/0002_studies.sql"),
+];
 
 /// The newest schema version (`Db::open` refuses a database beyond it).
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -23,6 +23,7 @@ use contract::api::{
 use contract::endpoints::{flow_pattern, FlowAction};
 use contract::flow::Step;
 use contract::password::{check, PersonalInfo};
+use contract::study::Scenario;
 use contract::{BirthDate, IdNumber, OtpCode, OtpPolicy, Phone};
 use time::{Duration, OffsetDateTime};
 
@@ -63,7 +64,7 @@ pub(super) async fn start_flow(
         phone_masked: phone.masked(),
         otp: flow.otp.status(&s.policy, now),
     };
-    let sms = sms_for(&flow, &code, now);
+    let sms = sms_for(s.config.scenario, &flow, &code, now);
     s.db.write(move |tx| flows::put(tx, &id, &flow)).await?;
     // Only once the flow is kept: no code arrives for a flow the mock could not save.
     if let Some(sms) = sms {
@@ -73,11 +74,18 @@ pub(super) async fn start_flow(
 }
 
 /// The SMS carrying the flow's current `code`; none for the persona whose SMS never
-/// arrives, or for a reset that matched no account.
-fn sms_for(flow: &Flow, code: &str, now: OffsetDateTime) -> Option<Sms> {
+/// arrives (or a study task that says so), or for a reset that matched no account.
+fn sms_for(
+    scenario: Option<Scenario>,
+    flow: &Flow,
+    code: &str,
+    now: OffsetDateTime,
+) -> Option<Sms> {
     let phone = flow.phone();
     let unknown_reset = matches!(flow.applicant, Applicant::Existing { username: None, .. });
-    if phone == SMS_NEVER_ARRIVES_PHONE || unknown_reset {
+    let never_arrives =
+        phone == SMS_NEVER_ARRIVES_PHONE || scenario == Some(Scenario::SmsNeverArrives);
+    if never_arrives || unknown_reset {
         return None;
     }
     let purpose = match flow.kind {
@@ -126,6 +134,7 @@ pub(super) async fn resend(
 ) -> Result<Json<OtpResent>, AppError> {
     let now = s.clock.now();
     let policy = s.policy;
+    let scenario = s.config.scenario;
     let code = random_code();
     let (otp, sms) =
         s.db.write(move |tx| {
@@ -138,7 +147,7 @@ pub(super) async fn resend(
             flows::put(tx, &id, &flow)?;
             Ok(Ok((
                 flow.otp.status(&policy, now),
-                sms_for(&flow, &code, now),
+                sms_for(scenario, &flow, &code, now),
             )))
         })
         .await??;

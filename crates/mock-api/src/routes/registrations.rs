@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use contract::api::{ApiError, ErrorCode, RegistrationRequest, RegistrationStarted};
 use contract::flow::Step;
+use contract::study::Scenario;
 
 /// `POST /api/registrations`: captcha, then the shared form rules, then the account and
 /// carrier checks; on success a flow with its first code.
@@ -50,10 +51,15 @@ pub async fn start(
         valid
     };
     let id_number = valid.id_number.as_str().to_owned();
-    if s.db.read(move |c| accounts::exists(c, &id_number)).await? {
+    // A study task's scenario holds whatever the participant types.
+    let scenario = s.config.scenario;
+    if scenario == Some(Scenario::ExistingAccount)
+        || s.db.read(move |c| accounts::exists(c, &id_number)).await?
+    {
         return Err(ErrorCode::AccountExists.into());
     }
-    if valid.phone.as_str() == CARRIER_MISMATCH_PHONE {
+    if valid.phone.as_str() == CARRIER_MISMATCH_PHONE || scenario == Some(Scenario::CarrierMismatch)
+    {
         return Err(ErrorCode::CarrierMismatch.into());
     }
 
