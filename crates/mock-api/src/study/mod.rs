@@ -7,7 +7,7 @@
 //! they type never reaches the database file. The study build of the SPA sends what
 //! happened on screen to [`contract::endpoints::STUDY_EVENTS`].
 
-mod access;
+pub mod access;
 mod charts;
 mod export;
 mod facilitator;
