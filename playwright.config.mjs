@@ -1,7 +1,7 @@
 // End-to-end tests on Playwright Test, driving Debian's Chromium (no browser download).
 // `cargo xtask test` and `cargo xtask e2e [-- <playwright args>]` start the servers and set
-// BASE_URL (release build + mock), DEV_BASE_URL and NO_DEV_BASE_URL (development build) and
-// NGINX_BASE_URL (the release build under nginx). README: running one file or one test,
+// BASE_URL (release build + mock), DEV_BASE_URL and NO_DEV_BASE_URL (development build),
+// STUDY_BASE_URL (the study build in study mode) and NGINX_BASE_URL (the release build under nginx). README: running one file or one test,
 // the report and a trace.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_OPTIONS } from './e2e/chromium.mjs';
@@ -35,13 +35,19 @@ export default defineConfig({
   projects: [
     {
       name: 'release',
-      testIgnore: ['devkit.test.mjs', 'nginx.test.mjs'],
+      testIgnore: ['devkit.test.mjs', 'nginx.test.mjs', 'study.test.mjs'],
       use: { baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8787' },
     },
     {
       name: 'dev',
       testMatch: 'devkit.test.mjs',
       use: { baseURL: process.env.DEV_BASE_URL ?? 'http://127.0.0.1:8788' },
+    },
+    {
+      // Research sessions: the study build under the mock's study mode.
+      name: 'study',
+      testMatch: 'study.test.mjs',
+      use: { baseURL: process.env.STUDY_BASE_URL ?? 'http://127.0.0.1:8789' },
     },
     {
       name: 'nginx',

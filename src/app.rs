@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer/>
             {dev_panel()}
+            {study_panel()}
         </Router>
     }
 }
@@ -112,5 +113,15 @@ fn dev_panel() -> impl IntoView {
         move || (!in_gallery.get()).then(|| view! { <crate::dev::panel::DevPanel/> })
     }
     #[cfg(not(feature = "dev"))]
+    {}
+}
+
+/// The participant's task panel, in the study build only.
+fn study_panel() -> impl IntoView {
+    #[cfg(feature = "study")]
+    {
+        view! { <crate::study::StudyPanel/> }
+    }
+    #[cfg(not(feature = "study"))]
     {}
 }

@@ -77,7 +77,10 @@ impl PageRequests {
         if let Some(answer) = crate::dev::hooks::intercept(method.as_str(), path) {
             return answer;
         }
-        let (status, text) = fetch_text(method, path, body, lang, Some(&self.signal())).await?;
+        let answer = fetch_text(method, path, body, lang, Some(&self.signal())).await;
+        // Study builds: what the answer showed the participant (a notice, a refusal…).
+        crate::study!(crate::study::observe_answer(path, &answer));
+        let (status, text) = answer?;
         // A body cut off mid-way is a network failure when the status said success.
         match text {
             Some(text) => Ok((status, text)),

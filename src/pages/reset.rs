@@ -110,6 +110,7 @@ pub fn ResetStartPage() -> impl IntoView {
         server_errors.set(FieldErrors::default());
         let body = typed.request();
         if !errors.get_untracked().is_empty() || body.captcha_id.is_empty() {
+            crate::study!(crate::study::refused(&errors.get_untracked()));
             form_submit.refused();
             return;
         }

@@ -139,6 +139,14 @@ fn submit(
     let body = typed.request();
     let own_rules_pass = body.validate().is_ok() && typed.captcha.local_error().is_none();
     if !own_rules_pass || body.captcha_id.is_empty() {
+        crate::study!({
+            let e = body.validate().err().unwrap_or_default();
+            crate::study::refused(&serde_json::json!({
+                "username": e.username,
+                "password": e.password,
+                "captcha_answer": typed.captcha.local_error(),
+            }));
+        });
         form_submit.refused();
         return;
     }

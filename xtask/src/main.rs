@@ -16,6 +16,7 @@ mod serve;
 mod sizes;
 mod source_rules;
 mod split;
+mod study;
 mod test;
 mod toolchain;
 
@@ -45,6 +46,9 @@ usage: cargo xtask <command>
                           a static folder to share (every state, notes, flow map, last review)
   build                   release build into dist/ (split wasm, .br/.gz beside each file) and its sizes
   preview [-- <flags>]    release build served with the mock API on one port (8787)
+  study [-- <flags>]      research sessions: the study build served by the mock in study mode
+                          (8787); facilitator's pages at /__study (user and password printed, or
+                          PORTAL_BASIC_AUTH), studies kept in target/study-data/study.sqlite3
   bench                   release sizes (raw, gzip, brotli per file) and Lighthouse (mobile) for / and
                           the form; report in docs/bench/<date>.md
   fuzz                    schemathesis against /api/openapi.json (no 5xx, answers as documented)
@@ -86,6 +90,7 @@ fn main() {
         "hunt" => hunt::hunt(&rest),
         "build" => sizes::build().map(|_| ()),
         "preview" => serve::preview(&rest),
+        "study" => study::run(&rest),
         "gallery" => gallery::gallery(&rest),
         "doctor" => toolchain::doctor(),
         "fuzz" => fuzz::fuzz(200).map(|_| ()),

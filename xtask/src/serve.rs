@@ -86,6 +86,12 @@ impl MockServer {
         Self::spawn(c, args)
     }
 
+    /// `binary` with `args` and its environment as `command` sets it (a password that
+    /// should not show in the process list).
+    pub fn start_command(command: Command, args: &[String]) -> Result<Self> {
+        Self::spawn(command, args)
+    }
+
     fn spawn(mut c: Command, args: &[String]) -> Result<Self> {
         c.args(args).current_dir(root()).stdout(Stdio::piped());
         let mut process = Supervised::spawn("mock-api", c)?;
@@ -127,12 +133,12 @@ impl MockServer {
         &self.url
     }
 
-    fn exited(&mut self) -> bool {
+    pub fn exited(&mut self) -> bool {
         self.process.exited()
     }
 }
 
-fn on_interrupt() -> Result<Arc<AtomicBool>> {
+pub fn on_interrupt() -> Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
@@ -201,7 +207,7 @@ pub fn dev_build() -> Result<()> {
 
 /// The optimised mock API (`server` profile), built if needed: what preview and bench serve
 /// the release build with.
-fn server_mock() -> Result<std::path::PathBuf> {
+pub fn server_mock() -> Result<std::path::PathBuf> {
     status(cmd(
         "cargo",
         &["build", "-p", "mock-api", "--profile", "server", "--locked"],

@@ -251,7 +251,9 @@ pub struct E2eRun {
 /// and a title, `--project`).
 pub fn e2e(args: &[String]) -> Result<E2eRun> {
     crate::serve::dev_build()?;
+    crate::study::build(crate::study::Profile::Debug)?;
     let server = MockServer::start_for_tests("dist")?;
+    let study = StudyServer::start()?;
     let dev_server = MockServer::start_for_tests(crate::serve::DEV_DIST)?;
     // The development build against a mock without dev endpoints: no panel may show.
     let no_dev_server = MockServer::start_debug(&[
@@ -293,6 +295,9 @@ pub fn e2e(args: &[String]) -> Result<E2eRun> {
                 crate::nginx::CREDENTIALS.1
             ),
         )
+        .env("STUDY_BASE_URL", study.server.url())
+        .env("STUDY_AUTH", StudyServer::CREDENTIALS)
+        .env("STUDY_DB", &study.db)
         .env("ROUTES", serde_json::to_string(&crate::routes::paths())?)
         .env("CHROMIUM", toolchain::CHROMIUM)
         .env("SCREENSHOT_DIR", root().join("target/screenshots"));
@@ -301,6 +306,7 @@ pub fn e2e(args: &[String]) -> Result<E2eRun> {
     drop(server);
     drop(dev_server);
     drop(no_dev_server);
+    drop(study);
     let report = std::fs::read_to_string(&results)
         .map_err(anyhow::Error::from)
         .and_then(|text| playwright_counts(&text));
@@ -324,6 +330,39 @@ pub fn e2e(args: &[String]) -> Result<E2eRun> {
         failed,
         failures,
     })
+}
+
+/// Study mode for the research-session tests: the study build (debug), a database of its
+/// own, made afresh for each run (the privacy test reads its bytes).
+struct StudyServer {
+    server: MockServer,
+    db: std::path::PathBuf,
+}
+
+impl StudyServer {
+    /// The facilitator's credentials in the tests (nothing to protect there).
+    const CREDENTIALS: &'static str = "facilitator:e2e-study";
+
+    fn start() -> Result<Self> {
+        let dir = root().join("target/study-e2e");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)?;
+        let db = dir.join("study.sqlite3");
+        let server = MockServer::start_debug(&[
+            "--port",
+            "0",
+            "--static-dir",
+            crate::study::STUDY_DIST,
+            "--captcha-answer",
+            "ABCDE",
+            "--study",
+            "--basic-auth",
+            Self::CREDENTIALS,
+            "--db",
+            &db.to_string_lossy(),
+        ])?;
+        Ok(StudyServer { server, db })
+    }
 }
 
 /// `cargo xtask e2e`: the end-to-end tests alone, against `dist/` as it is (built if missing).

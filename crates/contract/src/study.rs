@@ -56,6 +56,9 @@ impl Scenario {
     }
 }
 
+/// The task panel's stylesheet, served by the mock in study mode: no other build loads it.
+pub const PANEL_STYLESHEET: &str = "/s/panel.css";
+
 /// Seconds a code stays valid in the [`Scenario::CodeAboutToExpire`] scenario.
 pub const SHORT_OTP_TTL_S: u32 = 45;
 

@@ -165,6 +165,7 @@ fn DetailsForm() -> impl IntoView {
         captcha.check();
         notice.set(None);
         if !errors.get_untracked().is_empty() || carrier_flag.get_untracked() {
+            crate::study!(crate::study::refused(&errors.get_untracked()));
             form_submit.refused();
             return;
         }

@@ -87,6 +87,9 @@ pub fn PasswordPage() -> impl IntoView {
         }
         notice.set(None);
         if !checks.rules.get_untracked().all_met() {
+            crate::study!(crate::study::refused(
+                &serde_json::json!({ "password": checks.rules.get_untracked().failed() })
+            ));
             form_submit.refused();
             return;
         }

@@ -47,8 +47,10 @@ fn figure(label: &str, draw: impl FnOnce(&mut String) -> Result<(), String>) -> 
     }
 }
 
-/// Horizontal bars, one per row, `value` out of `max`.
+/// Horizontal bars, one per row from the top, `value` out of `max`.
 fn bars(svg: &mut String, rows: &[(String, f64)], max: f64, unit: &str) -> Result<(), String> {
+    // The chart's rows count from the bottom: reversed, the first row reads first.
+    let rows: Vec<(String, f64)> = rows.iter().rev().cloned().collect();
     let n = rows.len().max(1);
     let height = 50 + ROW * n as u32;
     let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();

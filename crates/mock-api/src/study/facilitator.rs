@@ -45,6 +45,15 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// The study build's task panel: only study mode serves it.
+pub async fn panel_stylesheet() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("panel.css"),
+    )
+        .into_response()
+}
+
 /// A facilitator page: English (the participant-facing pages follow the toggle).
 pub fn page(title: &str, body: Markup) -> Response {
     let markup = html! {
@@ -54,6 +63,8 @@ pub fn page(title: &str, body: Markup) -> Response {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
+                // No icon request: without the cookie yet it would meet the password prompt.
+                link rel="icon" href="data:,";
                 title { (title) " · Research sessions" }
                 link rel="stylesheet" href=(STYLESHEET);
             }
@@ -118,7 +129,7 @@ fn create_form(error: Option<&str>) -> Markup {
         h2 { "New study" }
         @if let Some(e) = error { p class="error" role="alert" { (e) } }
         form method="post" action=(super::FACILITATOR) class="study-form" {
-            label for="name" { "Name" }
+            label for="name" { "Study name" }
             input id="name" name="name" required maxlength="120";
             @for i in 1..=TASK_ROWS {
                 fieldset {
@@ -260,7 +271,13 @@ async fn study_page(
             p { a href=(format!("{base}/results")) { "Results" } " · " a href=(format!("{base}/events.csv")) { "Events (CSV)" } " · " a href=(format!("{base}/events.json")) { "Events (JSON)" } }
             h2 { "Tasks" }
             ol {
-                @for t in &tasks { li { (t.text.vi) br; span lang="en" { (t.text.en) } br; small { "Starts from: " (t.scenario.label()) } } }
+                @for t in &tasks {
+                    li {
+                        span lang="vi" { (t.text.vi) }
+                        @if t.text.en != t.text.vi { br; span lang="en" { (t.text.en) } }
+                        br; small { "Starts from: " (t.scenario.label()) }
+                    }
+                }
             }
             h2 { "Participants" }
             @if participants.is_empty() { p { "None yet." } } @else {

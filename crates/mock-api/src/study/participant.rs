@@ -197,6 +197,8 @@ fn page(lang: Lang, status: StatusCode, title: StudyUi, body: Markup) -> Respons
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
+                // No icon request: without the cookie yet it would meet the password prompt.
+                link rel="icon" href="data:,";
                 title { (title.text(lang)) }
                 link rel="stylesheet" href=(super::facilitator::STYLESHEET);
             }
