@@ -1,7 +1,7 @@
 // The designer kit: the dev panel and /__gallery in the development build (the `dev`
 // project's base URL), and their absence from the release build (BASE_URL).
 import { test, expect } from './fixtures.mjs';
-import { axeViolations, expectHeading, finishRegistration, htmlCheck, overflow, screenshot } from './support.mjs';
+import { axeViolations, expectHeading, finishRegistration, htmlCheck, overflow, screenshot, wasmText } from './support.mjs';
 import { transcript, transcriptProblems } from './transcript.mjs';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,27 +10,6 @@ import { join } from 'node:path';
 const RELEASE = process.env.BASE_URL;
 const NO_DEV = process.env.NO_DEV_BASE_URL;
 const MARKER = 'portal-dev-kit-3f9c1a';
-
-// Every wasm file of a build: the main module and, in the split release, each module its
-// loader names (dev code could hide in any of them).
-async function wasmText(request, base) {
-  const html = await (await request.get(`${base}/`)).text();
-  const wasm = html.match(/href="([^"]+_bg\.wasm)"/)?.[1];
-  expect(wasm, 'index.html names the wasm').toBeTruthy();
-  const files = [wasm];
-  const loader = html.match(/href="(\/split-[0-9a-f]{16}\.js)"/)?.[1];
-  if (loader) {
-    const js = await (await request.get(`${base}${loader}`)).text();
-    for (const [, name] of js.matchAll(/"\.\/([^"]+\.wasm)"/g)) files.push(`/${name}`);
-  }
-  let text = '';
-  for (const file of files) {
-    const response = await request.get(`${base}${file}`);
-    expect(response.status(), file).toBe(200);
-    text += (await response.body()).toString('latin1');
-  }
-  return { text, files: files.length };
-}
 
 test('the release build has no dev panel, no /__gallery and no dev code', async ({ page, request, baseURL }) => {
   expect((await wasmText(request, baseURL)).text.includes(MARKER), 'the marker is in the dev build (the check can fail)').toBe(true);

@@ -2,7 +2,7 @@
 // sets up a study, three participants take it, and the results, the exports and the
 // database file say exactly what happened, and nothing any participant typed.
 import { test, expect } from './fixtures.mjs';
-import { chooseMobile, expectHeading, finishRegistration, typeDetails } from './support.mjs';
+import { chooseMobile, expectHeading, finishRegistration, typeDetails, wasmText } from './support.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -232,4 +232,30 @@ test('a facilitator runs a study with three participants and reads exactly what 
     await expect(stranger.getByRole('heading', { level: 1, name: 'Nghiên cứu này đã kết thúc' })).toBeVisible();
     await expect(stranger.getByText('Research sessions')).toHaveCount(0);
   });
+});
+
+test('a normal build has none of the study code and sends nothing to the study endpoints', async ({ page, request, baseURL }) => {
+  const RELEASE = process.env.BASE_URL;
+  expect(RELEASE, 'BASE_URL names the release build').toBeTruthy();
+  // Strings only the study code holds: the events' address and the tab's reset key.
+  const markers = ['/api/study/', 'study.generation'];
+  const authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const study = (await wasmText(request, baseURL, { authorization })).text;
+  for (const m of markers) expect(study.includes(m), `${m} is in the study build (the check can fail)`).toBe(true);
+  const release = await wasmText(request, RELEASE);
+  expect(release.files, 'every module of the split release').toBeGreaterThan(1);
+  for (const m of markers) expect(release.text.includes(m), `${m} in the release wasm`).toBe(false);
+
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(`${RELEASE}/dang-ky`);
+  await expectHeading(page, 'Chọn phương thức đăng ký');
+  await chooseMobile(page);
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Nhập số CMND/CCCD' })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Register with your mobile number' })).toBeVisible();
+  // The refusal and the language change are what the study build would have sent.
+  expect(asked.filter((p) => p.startsWith('/api/study') || p.startsWith('/s/'))).toEqual([]);
+  await expect(page.getByRole('complementary', { name: /Nhiệm vụ|Research task/ })).toHaveCount(0);
 });

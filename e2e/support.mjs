@@ -122,3 +122,24 @@ export async function chooseMobile(page, { reaches = 'Đăng ký bằng thuê ba
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expectHeading(page, reaches);
 }
+
+// Every wasm file of a build: the main module and, in the split release, each module its
+// loader names (dev code could hide in any of them).
+export async function wasmText(request, base, headers = {}) {
+  const html = await (await request.get(`${base}/`, { headers })).text();
+  const wasm = html.match(/href="([^"]+_bg\.wasm)"/)?.[1];
+  expect(wasm, 'index.html names the wasm').toBeTruthy();
+  const files = [wasm];
+  const loader = html.match(/href="(\/split-[0-9a-f]{16}\.js)"/)?.[1];
+  if (loader) {
+    const js = await (await request.get(`${base}${loader}`, { headers })).text();
+    for (const [, name] of js.matchAll(/"\.\/([^"]+\.wasm)"/g)) files.push(`/${name}`);
+  }
+  let text = '';
+  for (const file of files) {
+    const response = await request.get(`${base}${file}`, { headers });
+    expect(response.status(), file).toBe(200);
+    text += (await response.body()).toString('latin1');
+  }
+  return { text, files: files.length };
+}

@@ -64,7 +64,9 @@ async fn fetch_session(method: Method, path: &str, body: Option<&str>) -> Option
 /// After the facilitator's reset (or a new task) the tab starts over: its flows and
 /// sign-in go, and the prototype opens at its home page.
 fn forget_tab_after_reset(generation: i64) {
-    let Some(storage) = window().session_storage().ok().flatten() else { return };
+    let Some(storage) = window().session_storage().ok().flatten() else {
+        return;
+    };
     let seen = storage.get_item(GENERATION_KEY).ok().flatten();
     let now = generation.to_string();
     if seen.as_ref().is_some_and(|seen| *seen != now) {
@@ -91,14 +93,18 @@ fn watch_screens_and_language(i18n: I18n) {
             record(Happened::ScreenLeft { screen: before });
         }
         if shown.get_value().as_deref() != Some(now.as_str()) {
-            record(Happened::ScreenEntered { screen: now.clone() });
+            record(Happened::ScreenEntered {
+                screen: now.clone(),
+            });
             shown.set_value(Some(now));
         }
     });
     effect(move |ran_before| {
         let lang = i18n.lang.get();
         if ran_before.is_some() {
-            record(Happened::LanguageChanged { lang: lang.tag().to_owned() });
+            record(Happened::LanguageChanged {
+                lang: lang.tag().to_owned(),
+            });
         }
     });
 }
@@ -123,7 +129,8 @@ fn TaskCard(session: StudySession) -> impl IntoView {
     let busy = RwSignal::new(false);
     let total = session.tasks.len();
     let Some(current) = session.current else {
-        return view! { <p class="study-panel__done">{i18n.t(StudyUi::AllTasksDone)}</p> }.into_any();
+        return view! { <p class="study-panel__done">{i18n.t(StudyUi::AllTasksDone)}</p> }
+            .into_any();
     };
     let task = session.tasks.get(current).cloned();
     let end = move |outcome: TaskOutcome| {
@@ -140,7 +147,15 @@ fn TaskCard(session: StudySession) -> impl IntoView {
             }
         });
     };
-    let title = move || i18n.fill(StudyUi::TaskOf, &[("n", &(current + 1).to_string()), ("total", &total.to_string())]);
+    let title = move || {
+        i18n.fill(
+            StudyUi::TaskOf,
+            &[
+                ("n", &(current + 1).to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    };
     view! {
         <h2 class="study-panel__title">{title}</h2>
         <p class="study-panel__task">{move || task.as_ref().map(|t| match i18n.lang.get() {
@@ -184,7 +199,10 @@ fn FeedbackBox() -> impl IntoView {
             status.set(Some(StudyUi::FeedbackEmpty));
             return;
         }
-        record(Happened::Feedback { screen: screen(), text: words });
+        record(Happened::Feedback {
+            screen: screen(),
+            text: words,
+        });
         leptos::task::spawn_local(recorder::flush());
         text.set(String::new());
         status.set(Some(StudyUi::FeedbackSent));

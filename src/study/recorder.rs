@@ -123,7 +123,10 @@ pub fn field_rules(value: &serde_json::Value) -> Vec<FieldRule> {
     object
         .iter()
         .flat_map(|(field, rules)| match rules.as_array() {
-            Some(list) => list.iter().filter_map(|r| pair(field, r)).collect::<Vec<_>>(),
+            Some(list) => list
+                .iter()
+                .filter_map(|r| pair(field, r))
+                .collect::<Vec<_>>(),
             None => pair(field, rules).into_iter().collect(),
         })
         .collect()
@@ -161,7 +164,10 @@ fn server_refusal(screen: String, error: &ApiError) -> Happened {
         .unwrap_or_default();
     match error.error {
         OtpIncorrect => Happened::WrongCode { screen },
-        AccountExists | CarrierMismatch | RateLimited => Happened::Notice { screen, notice: code },
+        AccountExists | CarrierMismatch | RateLimited => Happened::Notice {
+            screen,
+            notice: code,
+        },
         _ => {
             let mut fields = field_rules(&serde_json::to_value(&error.fields).unwrap_or_default());
             if let Some(rules) = &error.rules {

@@ -2,10 +2,10 @@
 //! panel and the recorder: `--features study`) served by the mock in study mode, the
 //! studies kept in a SQLite file, the facilitator's pages behind a password.
 
+use crate::root;
 use crate::run::{cmd, status};
 use crate::serve::{on_interrupt, server_mock, MockServer};
 use crate::toolchain::{self, Needs};
-use crate::root;
 use anyhow::{bail, Result};
 use std::process::Command;
 use std::sync::atomic::Ordering;
@@ -44,12 +44,20 @@ fn random_password() -> Result<String> {
 
 /// The mock's flags for study mode; a flag given after `--` replaces its default.
 pub fn args(flags: &[String]) -> Vec<String> {
-    let given = |flag: &str| flags.iter().any(|f| f == flag || f.starts_with(&format!("{flag}=")));
-    let mut args: Vec<String> = [("--port", "8787"), ("--static-dir", STUDY_DIST), ("--db", STUDY_DB)]
-        .into_iter()
-        .filter(|(flag, _)| !given(flag))
-        .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
-        .collect();
+    let given = |flag: &str| {
+        flags
+            .iter()
+            .any(|f| f == flag || f.starts_with(&format!("{flag}=")))
+    };
+    let mut args: Vec<String> = [
+        ("--port", "8787"),
+        ("--static-dir", STUDY_DIST),
+        ("--db", STUDY_DB),
+    ]
+    .into_iter()
+    .filter(|(flag, _)| !given(flag))
+    .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
+    .collect();
     args.push("--study".into());
     args.extend(flags.iter().filter(|f| *f != "--").cloned());
     args
@@ -83,8 +91,13 @@ pub fn run(flags: &[String]) -> Result<()> {
     let mut api = MockServer::start_command(mock_command(), &args)?;
     let (user, password) = credentials.split_once(':').unwrap_or_default();
     println!("\nstudy mode: {}", api.url());
-    println!("facilitator's pages: {}/__study  (user {user}, password {password})", api.url());
-    println!("participants open the links those pages give; the data is in {STUDY_DB}. Ctrl-C stops.\n");
+    println!(
+        "facilitator's pages: {}/__study  (user {user}, password {password})",
+        api.url()
+    );
+    println!(
+        "participants open the links those pages give; the data is in {STUDY_DB}. Ctrl-C stops.\n"
+    );
     while !stop.load(Ordering::SeqCst) && !api.exited() {
         std::thread::sleep(Duration::from_millis(200));
     }
@@ -102,9 +115,17 @@ mod tests {
     #[test]
     fn study_mode_keeps_its_data_in_the_study_file_unless_told_otherwise() {
         let default = args(&[]);
-        assert!(default.windows(2).any(|w| w == strings(&["--db", STUDY_DB]).as_slice()));
+        assert!(default
+            .windows(2)
+            .any(|w| w == strings(&["--db", STUDY_DB]).as_slice()));
         assert!(default.contains(&"--study".to_owned()));
-        let moved = args(&strings(&["--", "--db", "/tmp/s.sqlite3", "--port", "9000"]));
+        let moved = args(&strings(&[
+            "--",
+            "--db",
+            "/tmp/s.sqlite3",
+            "--port",
+            "9000",
+        ]));
         assert_eq!(moved.iter().filter(|a| *a == "--db").count(), 1);
         assert_eq!(moved.iter().filter(|a| *a == "--port").count(), 1);
         assert!(moved.contains(&"/tmp/s.sqlite3".to_owned()));

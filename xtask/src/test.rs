@@ -103,6 +103,12 @@ pub fn test() -> Result<()> {
         "clippy (wasm32, dev kit)",
         tee(cmd("cargo", &clippy_dev))?.0,
     );
+    let mut clippy_study = clippy_wasm.to_vec();
+    clippy_study.splice(3..3, ["--features", "study"]);
+    t.check(
+        "clippy (wasm32, study build)",
+        tee(cmd("cargo", &clippy_study))?.0,
+    );
 
     let (ok, out) = tee(cmd(
         "cargo",

@@ -65,7 +65,10 @@ pub fn app(studies: StudyState) -> Router {
     Router::new()
         .nest(FACILITATOR, facilitator)
         .route(facilitator::STYLESHEET, get(facilitator::stylesheet))
-        .route(contract::study::PANEL_STYLESHEET, get(facilitator::panel_stylesheet))
+        .route(
+            contract::study::PANEL_STYLESHEET,
+            get(facilitator::panel_stylesheet),
+        )
         .route(
             &format!("{LINK}/{{token}}"),
             get(participant::link_page).post(participant::consent),

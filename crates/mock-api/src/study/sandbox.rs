@@ -100,9 +100,11 @@ mod tests {
 
     #[test]
     fn a_sandbox_has_no_dev_endpoints_and_no_credentials() {
-        let mut base = Config::default();
-        base.study = true;
-        base.basic_auth = "f:secret".parse().ok();
+        let base = Config {
+            study: true,
+            basic_auth: "f:secret".parse().ok(),
+            ..Config::default()
+        };
         let c = sandbox_config(&base, Scenario::FreshCitizen);
         assert!(c.no_dev && c.basic_auth.is_none() && !c.study && c.db.is_none());
         assert_eq!(c.otp_ttl_s, base.otp_ttl_s);
