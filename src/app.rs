@@ -38,8 +38,7 @@ pub fn App() -> impl IntoView {
                 </NextTask>
             </main>
             <Footer/>
-            {dev_panel()}
-            {study_panel()}
+            {build_panel()}
         </Router>
     }
 }
@@ -103,8 +102,10 @@ fn fallback() -> AnyView {
     view! { <NotFound/> }.into_any()
 }
 
-/// The dev panel in development builds, except inside the gallery's own frames.
-fn dev_panel() -> impl IntoView {
+/// The panel a build carries: the dev panel in development builds (except inside the
+/// gallery's own frames), the task panel in the study build, nothing in a release build (one
+/// call whatever the build, so a release's view has no empty slot for them).
+fn build_panel() -> impl IntoView {
     #[cfg(feature = "dev")]
     {
         let path = leptos_router::hooks::use_location().pathname;
@@ -112,16 +113,10 @@ fn dev_panel() -> impl IntoView {
         let in_gallery = Memo::new(move |_| path.get().starts_with(crate::dev::gallery::PREFIX));
         move || (!in_gallery.get()).then(|| view! { <crate::dev::panel::DevPanel/> })
     }
-    #[cfg(not(feature = "dev"))]
-    {}
-}
-
-/// The participant's task panel, in the study build only.
-fn study_panel() -> impl IntoView {
-    #[cfg(feature = "study")]
+    #[cfg(all(feature = "study", not(feature = "dev")))]
     {
         view! { <crate::study::StudyPanel/> }
     }
-    #[cfg(not(feature = "study"))]
+    #[cfg(not(any(feature = "dev", feature = "study")))]
     {}
 }

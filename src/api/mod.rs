@@ -72,15 +72,12 @@ impl PageRequests {
         body: Option<&str>,
         lang: Lang,
     ) -> Result<(u16, String), Failure> {
-        // Development builds: the panel's "offline" and the gallery's canned answers.
-        #[cfg(feature = "dev")]
+        #[cfg(feature = "dev")] // the dev panel's "offline" and the gallery's canned answers
         if let Some(answer) = crate::dev::hooks::intercept(method.as_str(), path) {
             return answer;
         }
         let answer = fetch_text(method, path, body, lang, Some(&self.signal())).await;
-        // Study builds: what the answer showed the participant (a notice, a refusal…).
-        crate::study!(crate::study::observe_answer(path, &answer));
-        let (status, text) = answer?;
+        let (status, text) = noted(path, answer)?;
         // A body cut off mid-way is a network failure when the status said success.
         match text {
             Some(text) => Ok((status, text)),
@@ -132,3 +129,14 @@ fn parse<Res: DeserializeOwned>((status, text): (u16, String)) -> Result<Res, Fa
         Err(_) => Err(Failure::Unreadable { status }),
     }
 }
+
+/// What an answer showed the participant, noted in the study build; other builds pass it on.
+#[inline(always)]
+fn noted(path: &str, answer: Fetched) -> Fetched {
+    crate::study!(crate::study::observe_answer(path, &answer));
+    let _ = path;
+    answer
+}
+
+/// What [`fetch_text`] gives.
+type Fetched = Result<(u16, Option<String>), Failure>;

@@ -23,6 +23,7 @@ const GENERATION_KEY: &str = "study.generation";
 pub fn StudyPanel() -> impl IntoView {
     let i18n = use_i18n();
     let session = RwSignal::new(None::<StudySession>);
+    let poll = StoredValue::new_local(None::<IntervalHandle>);
     let load = move || {
         leptos::task::spawn_local(async move {
             if let Some(s) = fetch_session(Method::GET, STUDY_SESSION, None).await {
@@ -30,14 +31,21 @@ pub fn StudyPanel() -> impl IntoView {
                 forget_tab_after_reset(s.generation);
                 session.set(Some(s));
             } else if session.get_untracked().is_none() {
+                // Not a participant (the facilitator trying the prototype): stop asking.
                 recorder::deactivate();
+                if let Some(handle) = poll.try_update_value(Option::take).flatten() {
+                    handle.clear();
+                }
             }
         });
     };
+    poll.set_value(set_interval_with_handle(load, POLL).ok());
     load();
-    if let Ok(handle) = set_interval_with_handle(load, POLL) {
-        on_cleanup(move || handle.clear());
-    }
+    on_cleanup(move || {
+        if let Some(handle) = poll.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
     watch_screens_and_language(i18n);
     flush_when_hidden();
     move || {

@@ -121,33 +121,17 @@ pub async fn csv(State(studies): State<StudyState>, Path(id): Path<StudyId>) -> 
 }
 
 pub async fn json(State(studies): State<StudyState>, Path(id): Path<StudyId>) -> Response {
-    let loaded = studies
-        .db
-        .read(move |c| {
-            Ok((
-                store::study(c, id)?,
-                store::tasks(c, id)?,
-                store::participants(c, id)?,
-                store::events(c, id)?,
-            ))
-        })
-        .await;
-    match loaded {
-        Ok((Some(study), tasks, participants, events)) => {
-            let body = json!({
-                "study": study,
-                "created": when(study.created_at),
-                "tasks": tasks,
-                "participants": participants,
-                "events": events,
-            });
+    match studies.db.read(move |c| store::whole(c, id)).await {
+        Ok(Some(whole)) => {
+            let mut body = serde_json::to_value(&whole).unwrap_or_default();
+            body["created"] = json!(when(whole.study.created_at));
             download(
                 body.to_string().into_bytes(),
                 "application/json",
                 format!("study-{id}.json"),
             )
         }
-        Ok((None, ..)) => (StatusCode::NOT_FOUND, "No such study\n").into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "No such study\n").into_response(),
         Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
 }

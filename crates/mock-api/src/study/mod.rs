@@ -77,8 +77,13 @@ pub fn app(studies: StudyState) -> Router {
         .route(STUDY_TASK, post(participant::end_task))
         .route(STUDY_EVENTS, post(participant::events))
         .fallback(access::dispatch)
+        // A batch of events or a study's form: small (the sandboxes keep the API's own limit).
+        .layer(axum::extract::DefaultBodyLimit::max(STUDY_BODY_LIMIT))
         .with_state(studies)
 }
+
+/// Largest request body of the study routes (a full batch of events with feedback fits).
+pub const STUDY_BODY_LIMIT: usize = 512 * 1024;
 
 /// Milliseconds since the Unix epoch, by the server's clock (study events are dated by it).
 pub fn now_ms() -> i64 {

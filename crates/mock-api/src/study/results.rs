@@ -13,22 +13,14 @@ async fn load(
     studies: &StudyState,
     id: StudyId,
 ) -> Result<Option<(store::Study, Vec<Task>, Results)>, ()> {
-    let loaded = studies
+    let whole = studies
         .db
-        .read(move |c| {
-            Ok((
-                store::study(c, id)?,
-                store::tasks(c, id)?,
-                store::participants(c, id)?,
-                store::events(c, id)?,
-            ))
-        })
+        .read(move |c| store::whole(c, id))
         .await
         .map_err(|_| ())?;
-    let (study, tasks, participants, events) = loaded;
-    Ok(study.map(|s| {
-        let results = stats::results(&tasks, &participants, &events);
-        (s, tasks, results)
+    Ok(whole.map(|w| {
+        let results = stats::results(&w.tasks, &w.participants, &w.events);
+        (w.study, w.tasks, results)
     }))
 }
 

@@ -253,3 +253,25 @@ pub fn events(c: &Connection, study: StudyId) -> rusqlite::Result<Vec<Event>> {
     })?;
     rows.collect()
 }
+
+/// A study with everything recorded of it: what the results and the JSON export read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Whole {
+    pub study: Study,
+    pub tasks: Vec<Task>,
+    pub participants: Vec<Participant>,
+    pub events: Vec<Event>,
+}
+
+/// The study `id` and all of it, read from one snapshot; `None` if there is no such study.
+pub fn whole(c: &Connection, id: StudyId) -> rusqlite::Result<Option<Whole>> {
+    let Some(study) = study(c, id)? else {
+        return Ok(None);
+    };
+    Ok(Some(Whole {
+        study,
+        tasks: tasks(c, id)?,
+        participants: participants(c, id)?,
+        events: events(c, id)?,
+    }))
+}
