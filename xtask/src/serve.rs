@@ -241,13 +241,19 @@ pub fn preview(flags: &[String]) -> Result<()> {
 /// The mock's flags for `preview`: port 8787 and the release `dist/`, unless given after `--`
 /// (the mock refuses a flag given twice, so a given one replaces its default).
 fn preview_args(flags: &[String]) -> Vec<String> {
+    with_defaults(&[("--port", "8787"), ("--static-dir", "dist")], flags)
+}
+
+/// The mock's `flags` after the `defaults` they do not give (the mock refuses a flag given
+/// twice, so a given one replaces its default).
+pub fn with_defaults(defaults: &[(&str, &str)], flags: &[String]) -> Vec<String> {
     let given = |flag: &str| {
         flags
             .iter()
             .any(|f| f == flag || f.starts_with(&format!("{flag}=")))
     };
-    let mut args: Vec<String> = [("--port", "8787"), ("--static-dir", "dist")]
-        .into_iter()
+    let mut args: Vec<String> = defaults
+        .iter()
         .filter(|(flag, _)| !given(flag))
         .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
         .collect();

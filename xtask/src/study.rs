@@ -44,22 +44,16 @@ fn random_password() -> Result<String> {
 
 /// The mock's flags for study mode; a flag given after `--` replaces its default.
 pub fn args(flags: &[String]) -> Vec<String> {
-    let given = |flag: &str| {
-        flags
-            .iter()
-            .any(|f| f == flag || f.starts_with(&format!("{flag}=")))
-    };
-    let mut args: Vec<String> = [
-        ("--port", "8787"),
-        ("--static-dir", STUDY_DIST),
-        ("--db", STUDY_DB),
-    ]
-    .into_iter()
-    .filter(|(flag, _)| !given(flag))
-    .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
-    .collect();
+    let flags: Vec<String> = flags.iter().filter(|f| *f != "--").cloned().collect();
+    let mut args = crate::serve::with_defaults(
+        &[
+            ("--port", "8787"),
+            ("--static-dir", STUDY_DIST),
+            ("--db", STUDY_DB),
+        ],
+        &flags,
+    );
     args.push("--study".into());
-    args.extend(flags.iter().filter(|f| *f != "--").cloned());
     args
 }
 

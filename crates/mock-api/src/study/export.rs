@@ -34,24 +34,11 @@ pub fn row(e: &Event) -> Vec<String> {
             .unwrap_or_default()
             .to_owned()
     };
-    let fields = e
-        .detail
-        .get("fields")
-        .and_then(Value::as_array)
-        .map(|fields| {
-            fields
-                .iter()
-                .filter_map(|f| {
-                    Some(format!(
-                        "{}:{}",
-                        f.get("field")?.as_str()?,
-                        f.get("rule")?.as_str()?
-                    ))
-                })
-                .collect::<Vec<_>>()
-                .join(";")
-        })
-        .unwrap_or_default();
+    let fields = super::stats::field_rules(&e.detail)
+        .into_iter()
+        .map(|(field, rule)| format!("{field}:{rule}"))
+        .collect::<Vec<_>>()
+        .join(";");
     vec![
         e.participant.clone(),
         iso(e.at),

@@ -197,25 +197,27 @@ fn funnel(by: &BTreeMap<String, Vec<&Event>>) -> Vec<Count> {
         .collect()
 }
 
+/// A refusal's `(field, rule)` pairs, from its recorded detail.
+pub fn field_rules(detail: &serde_json::Value) -> Vec<(&str, &str)> {
+    detail
+        .get("fields")
+        .and_then(|f| f.as_array())
+        .map(|fields| {
+            fields
+                .iter()
+                .filter_map(|f| Some((f.get("field")?.as_str()?, f.get("rule")?.as_str()?)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The names an event's errors are counted under.
 fn error_names(e: &Event) -> Vec<String> {
-    let fields = || {
-        e.detail
-            .get("fields")
-            .and_then(|f| f.as_array())
-            .map(|fields| {
-                fields
-                    .iter()
-                    .filter_map(|f| {
-                        Some(format!(
-                            "{} × {}",
-                            f.get("field")?.as_str()?,
-                            f.get("rule")?.as_str()?
-                        ))
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+    let fields = || -> Vec<String> {
+        field_rules(&e.detail)
+            .into_iter()
+            .map(|(field, rule)| format!("{field} × {rule}"))
+            .collect()
     };
     match e.kind.as_str() {
         "refused" => fields(),
