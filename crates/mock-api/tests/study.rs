@@ -233,6 +233,22 @@ async fn a_link_is_for_one_browser_and_dies_with_its_study() {
     let reused = s.link(&tokens[0], None).await;
     assert_eq!(reused.status, StatusCode::CONFLICT);
     assert!(reused.text.contains("đã được dùng"));
+    let again_post = s
+        .send(
+            Request::builder()
+                .method("POST")
+                .uri(format!("/s/{}", tokens[0]))
+                .header(header::COOKIE, &cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        again_post.status,
+        StatusCode::SEE_OTHER,
+        "the same browser carries on"
+    );
+    assert!(!again_post.headers.contains_key(header::SET_COOKIE));
     let reused_post = s
         .send(
             Request::builder()

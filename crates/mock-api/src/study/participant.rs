@@ -65,8 +65,13 @@ pub async fn consent(
     headers: HeaderMap,
 ) -> Response {
     let lang = q.lang();
-    if let Link::Refused(title, body, status) = link_state(&studies, &token, &headers).await {
-        return page(lang, status, title, html! { p { (body.text(lang)) } });
+    match link_state(&studies, &token, &headers).await {
+        Link::Fresh => {}
+        // This browser agreed already (Back, then the button again): carry on, as they were.
+        Link::Mine => return Redirect::to(contract::route_table::HOME).into_response(),
+        Link::Refused(title, body, status) => {
+            return page(lang, status, title, html! { p { (body.text(lang)) } })
+        }
     }
     let now = now_ms();
     let lookup = token.clone();
@@ -77,8 +82,9 @@ pub async fn consent(
                 return Ok(None);
             };
             if !store::consent(tx, &p, now)? {
-                // Already given, from this browser (a double submit): nothing more to record.
-                return Ok(Some(p));
+                // Another browser agreed between the check above and this write: the link
+                // is theirs.
+                return Ok(None);
             }
             for (kind, task) in [(CONSENTED, None), (TASK_STARTED, Some(0))] {
                 let event = server_event(&p, now, task, kind, json!({}));
@@ -107,9 +113,9 @@ pub async fn consent(
         }
         Ok(None) => page(
             lang,
-            StatusCode::NOT_FOUND,
-            StudyUi::LinkUnknownTitle,
-            html! { p { (StudyUi::LinkUnknownBody.text(lang)) } },
+            StatusCode::CONFLICT,
+            StudyUi::LinkUsedTitle,
+            html! { p { (StudyUi::LinkUsedBody.text(lang)) } },
         ),
         Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
