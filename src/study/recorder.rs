@@ -48,42 +48,58 @@ pub fn record(happened: Happened) {
     }
 }
 
-/// The queue as a batch, ages counted from now.
-fn take_batch() -> Option<String> {
+/// Up to a batch of the queued events, oldest first, each with when it happened.
+fn take_batch() -> Vec<(f64, Happened)> {
     FLUSH_DUE.with(|d| d.set(false));
-    let now = js_sys::Date::now();
-    let events: Vec<StudyEvent> = QUEUE.with(|q| {
+    QUEUE.with(|q| {
         let mut q = q.borrow_mut();
         let n = q.len().min(BATCH_MAX);
-        q.drain(..n)
-            .map(|(at, happened)| StudyEvent {
-                age_ms: (now - at).max(0.0) as u32,
-                happened,
-            })
-            .collect()
-    });
-    (!events.is_empty()).then(|| serde_json::to_string(&events).unwrap_or_default())
+        q.drain(..n).collect()
+    })
 }
 
-/// Sends what is queued; a batch the network lost goes back in the queue.
+/// A batch as the server reads it: each event's age counted from now.
+fn batch_body(batch: &[(f64, Happened)]) -> String {
+    let now = js_sys::Date::now();
+    let events: Vec<StudyEvent> = batch
+        .iter()
+        .map(|(at, happened)| StudyEvent {
+            age_ms: (now - at).max(0.0) as u32,
+            happened: happened.clone(),
+        })
+        .collect();
+    serde_json::to_string(&events).unwrap_or_default()
+}
+
+/// Sends what is queued. A batch the network lost (or the server could not keep) goes
+/// back in the queue for the next flush; one the server refused is dropped, since sending
+/// it again would be refused again.
 pub async fn flush() {
     if !ACTIVE.with(Cell::get) {
         return;
     }
-    while let Some(body) = take_batch() {
-        let sent = fetch_text(Method::POST, STUDY_EVENTS, Some(&body), Lang::Vi, None).await;
-        if !matches!(sent, Ok((204, _))) {
-            if let Ok(events) = serde_json::from_str::<Vec<StudyEvent>>(&body) {
-                let now = js_sys::Date::now();
-                QUEUE.with(|q| {
-                    let mut q = q.borrow_mut();
-                    let back = events
-                        .into_iter()
-                        .map(|e| (now - f64::from(e.age_ms), e.happened));
-                    q.splice(0..0, back);
-                });
-            }
+    loop {
+        let batch = take_batch();
+        if batch.is_empty() {
             return;
+        }
+        let sent = fetch_text(
+            Method::POST,
+            STUDY_EVENTS,
+            Some(&batch_body(&batch)),
+            Lang::Vi,
+            None,
+        )
+        .await;
+        match sent {
+            Ok((204, _)) => {}
+            Ok((status, _)) if status < 500 => return,
+            _ => {
+                QUEUE.with(|q| {
+                    q.borrow_mut().splice(0..0, batch);
+                });
+                return;
+            }
         }
     }
 }
@@ -93,10 +109,14 @@ pub fn flush_with_beacon() {
     if !ACTIVE.with(Cell::get) {
         return;
     }
-    while let Some(body) = take_batch() {
+    loop {
+        let batch = take_batch();
+        if batch.is_empty() {
+            return;
+        }
         let _ = window()
             .navigator()
-            .send_beacon_with_opt_str(STUDY_EVENTS, Some(&body));
+            .send_beacon_with_opt_str(STUDY_EVENTS, Some(&batch_body(&batch)));
     }
 }
 

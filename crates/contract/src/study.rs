@@ -93,6 +93,16 @@ pub enum TaskOutcome {
     Skipped,
 }
 
+impl TaskOutcome {
+    /// Its code, as events and exports record it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            TaskOutcome::Done => "done",
+            TaskOutcome::Skipped => "skipped",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EndTask {
     pub outcome: TaskOutcome,

@@ -143,11 +143,31 @@ impl Study {
     }
 
     async fn link(&self, token: &str, cookie: Option<&str>) -> Answer {
-        let mut req = Request::builder().uri(format!("/s/{token}"));
+        self.link_as("GET", token, cookie).await
+    }
+
+    /// `method` on the link, from a browser with `cookie` (or none).
+    async fn link_as(&self, method: &str, token: &str, cookie: Option<&str>) -> Answer {
+        let mut req = Request::builder().method(method).uri(format!("/s/{token}"));
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
         self.send(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// Posts a batch of events as the participant; the status.
+    async fn post_events(&self, cookie: &str, batch: Value) -> StatusCode {
+        self.as_participant(cookie, "POST", STUDY_EVENTS, batch)
+            .await
+            .status
+    }
+
+    /// Every event recorded in study `id`.
+    fn events(&self, id: i64) -> Vec<store::Event> {
+        self.studies
+            .db
+            .blocking_read(move |c| store::events(c, id))
+            .unwrap()
     }
 
     async fn register(&self, cookie: &str, id_number: &str) -> Answer {
@@ -233,31 +253,14 @@ async fn a_link_is_for_one_browser_and_dies_with_its_study() {
     let reused = s.link(&tokens[0], None).await;
     assert_eq!(reused.status, StatusCode::CONFLICT);
     assert!(reused.text.contains("đã được dùng"));
-    let again_post = s
-        .send(
-            Request::builder()
-                .method("POST")
-                .uri(format!("/s/{}", tokens[0]))
-                .header(header::COOKIE, &cookie)
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let again_post = s.link_as("POST", &tokens[0], Some(&cookie)).await;
     assert_eq!(
         again_post.status,
         StatusCode::SEE_OTHER,
         "the same browser carries on"
     );
     assert!(!again_post.headers.contains_key(header::SET_COOKIE));
-    let reused_post = s
-        .send(
-            Request::builder()
-                .method("POST")
-                .uri(format!("/s/{}", tokens[0]))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let reused_post = s.link_as("POST", &tokens[0], None).await;
     assert_eq!(
         reused_post.status,
         StatusCode::CONFLICT,
@@ -342,17 +345,10 @@ async fn events_carry_codes_never_what_was_typed() {
     let p1 = s.consent(&tokens[0]).await;
     let typed = json!([{"age_ms": 0, "kind": "refused", "screen": "/dang-ky/thue-bao-di-dong",
         "fields": [{"field": "full_name", "rule": "Trần Thị Bình"}]}]);
-    assert_eq!(
-        s.as_participant(&p1, "POST", STUDY_EVENTS, typed)
-            .await
-            .status,
-        StatusCode::BAD_REQUEST
-    );
+    assert_eq!(s.post_events(&p1, typed).await, StatusCode::BAD_REQUEST);
     let unknown_kind = json!([{"age_ms": 0, "kind": "typed", "value": "001092000123"}]);
     assert_eq!(
-        s.as_participant(&p1, "POST", STUDY_EVENTS, unknown_kind)
-            .await
-            .status,
+        s.post_events(&p1, unknown_kind).await,
         StatusCode::BAD_REQUEST
     );
     let fine = json!([
@@ -360,17 +356,8 @@ async fn events_carry_codes_never_what_was_typed() {
         {"age_ms": 0, "kind": "refused", "screen": "/dang-ky/thue-bao-di-dong", "fields": [{"field": "phone", "rule": "invalid_prefix"}]},
         {"age_ms": 0, "kind": "feedback", "screen": "/dang-ky/thue-bao-di-dong", "text": "Ô ngày sinh khó nhập"},
     ]);
-    assert_eq!(
-        s.as_participant(&p1, "POST", STUDY_EVENTS, fine)
-            .await
-            .status,
-        StatusCode::NO_CONTENT
-    );
-    let events = s
-        .studies
-        .db
-        .blocking_read(move |c| store::events(c, id))
-        .unwrap();
+    assert_eq!(s.post_events(&p1, fine).await, StatusCode::NO_CONTENT);
+    let events = s.events(id);
     let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(
         kinds,
@@ -383,17 +370,8 @@ async fn events_carry_codes_never_what_was_typed() {
         ]
     );
     let late = json!([{"age_ms": 5000, "kind": "language_changed", "lang": "en"}]);
-    assert_eq!(
-        s.as_participant(&p1, "POST", STUDY_EVENTS, late)
-            .await
-            .status,
-        StatusCode::NO_CONTENT
-    );
-    let events = s
-        .studies
-        .db
-        .blocking_read(move |c| store::events(c, id))
-        .unwrap();
+    assert_eq!(s.post_events(&p1, late).await, StatusCode::NO_CONTENT);
+    let events = s.events(id);
     let changed = events
         .iter()
         .find(|e| e.kind == "language_changed")
@@ -441,11 +419,7 @@ async fn a_reset_gives_a_fresh_sandbox_and_keeps_the_record() {
         json!([]),
         "their SMS went with their sandbox"
     );
-    let events = s
-        .studies
-        .db
-        .blocking_read(move |c| store::events(c, id))
-        .unwrap();
+    let events = s.events(id);
     assert!(events.iter().any(|e| e.kind == "participant_reset"));
     assert!(
         events.iter().any(|e| e.kind == "consented"),

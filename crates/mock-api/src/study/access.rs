@@ -2,7 +2,7 @@
 //! own prototype; a browser whose cookie names a participant of an open study sees that
 //! participant's sandbox, and nothing of the facilitator's.
 
-use super::sandbox::Sandbox;
+use super::sandbox::{Sandbox, Sandboxes};
 use super::store::{self, Participant, Task};
 use super::{participant, StudyState};
 use crate::basic_auth;
@@ -58,12 +58,11 @@ pub async fn active(studies: &StudyState, headers: &HeaderMap) -> Option<Active>
     let found = studies
         .db
         .read(move |c| {
-            let Some(p) = store::participant_by_token(c, &token)? else {
+            let Some((p, study)) = store::participant_and_study(c, &token)? else {
                 return Ok(None);
             };
-            let study = store::study(c, p.study_id)?;
             let tasks = store::tasks(c, p.study_id)?;
-            Ok(study.map(|s| (p, s, tasks)))
+            Ok(Some((p, study, tasks)))
         })
         .await
         .ok()??;
@@ -72,14 +71,28 @@ pub async fn active(studies: &StudyState, headers: &HeaderMap) -> Option<Active>
         .then_some(Active { participant, tasks })
 }
 
-/// Their sandbox (made on the blocking pool: making one may hash the persona's password).
+/// Their sandbox, made with their task's scenario if they have none.
 pub async fn sandbox(studies: &StudyState, active: &Active) -> Option<Sandbox> {
+    on_sandboxes(studies, active, Sandboxes::get).await
+}
+
+/// A fresh sandbox for the task they are on: whatever they made before is gone.
+pub async fn renew_sandbox(studies: &StudyState, active: &Active) {
+    on_sandboxes(studies, active, Sandboxes::renew).await;
+}
+
+/// `work` on the blocking pool: making a sandbox may hash the persona's password.
+async fn on_sandboxes<T: Send + 'static>(
+    studies: &StudyState,
+    active: &Active,
+    work: fn(&Sandboxes, &Participant, Scenario) -> T,
+) -> Option<T> {
     let (studies, p, scenario) = (
         studies.clone(),
         active.participant.clone(),
         active.scenario(),
     );
-    tokio::task::spawn_blocking(move || studies.sandboxes.get(&p, scenario))
+    tokio::task::spawn_blocking(move || work(&studies.sandboxes, &p, scenario))
         .await
         .ok()
 }

@@ -1,7 +1,7 @@
 //! The facilitator's pages under `/__study` (behind their credentials): studies, their
 //! participants with links and QR codes, resets, closing, results and exports.
 
-use super::access::Active;
+use super::access::{self, Active};
 use super::stats::RESET;
 use super::store::{self, StudyId, Task};
 use super::{export, now_ms, participant, StudyState, LINK};
@@ -382,12 +382,7 @@ async fn reset(
         .await;
     match reset {
         Ok(Some(active)) => {
-            let scenario = active.scenario();
-            let studies2 = studies.clone();
-            let _ = tokio::task::spawn_blocking(move || {
-                studies2.sandboxes.renew(&active.participant, scenario)
-            })
-            .await;
+            access::renew_sandbox(&studies, &active).await;
             Redirect::to(&format!("{}/{id}", super::FACILITATOR)).into_response()
         }
         Ok(None) => not_found(),

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use contract::api::ErrorCode;
 use contract::messages::{Localize, StudyUi};
-use contract::study::{EndTask, Scenario, StudyEvent, StudySession, TaskOutcome, BATCH_MAX};
+use contract::study::{EndTask, StudyEvent, StudySession, BATCH_MAX};
 use contract::Lang;
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
@@ -51,9 +51,7 @@ pub async fn link_page(
             consent_form(lang, &token),
         ),
         Link::Mine => Redirect::to(contract::route_table::HOME).into_response(),
-        Link::Refused(title, body, status) => {
-            page(lang, status, title, html! { p { (body.text(lang)) } })
-        }
+        Link::Refused(title, body, status) => refused(lang, status, title, body),
     }
 }
 
@@ -69,16 +67,14 @@ pub async fn consent(
         Link::Fresh => {}
         // This browser agreed already (Back, then the button again): carry on, as they were.
         Link::Mine => return Redirect::to(contract::route_table::HOME).into_response(),
-        Link::Refused(title, body, status) => {
-            return page(lang, status, title, html! { p { (body.text(lang)) } })
-        }
+        Link::Refused(title, body, status) => return refused(lang, status, title, body),
     }
     let now = now_ms();
     let lookup = token.clone();
     let agreed = studies
         .db
         .write(move |tx| {
-            let Some(p) = store::participant_by_token(tx, &lookup)? else {
+            let Some(mut p) = store::participant_by_token(tx, &lookup)? else {
                 return Ok(None);
             };
             if !store::consent(tx, &p, now)? {
@@ -90,32 +86,28 @@ pub async fn consent(
                 let event = server_event(&p, now, task, kind, json!({}));
                 store::record(tx, p.study_id, &event)?;
             }
-            Ok(Some(p))
+            p.current_task = Some(0);
+            let tasks = store::tasks(tx, p.study_id)?;
+            Ok(Some(Active {
+                participant: p,
+                tasks,
+            }))
         })
         .await;
     match agreed {
-        Ok(Some(p)) => {
-            let task0 = studies
-                .db
-                .read(move |c| store::tasks(c, p.study_id).map(|t| (p, t)))
-                .await;
-            if let Ok((p, tasks)) = task0 {
-                let scenario = tasks.first().map_or(Scenario::FreshCitizen, |t| t.scenario);
-                let studies = studies.clone();
-                let _ = tokio::task::spawn_blocking(move || studies.sandboxes.renew(&p, scenario))
-                    .await;
-            }
+        Ok(Some(active)) => {
+            access::renew_sandbox(&studies, &active).await;
             let mut response = Redirect::to(contract::route_table::HOME).into_response();
             if let Ok(cookie) = set_cookie(&token).parse() {
                 response.headers_mut().insert(header::SET_COOKIE, cookie);
             }
             response
         }
-        Ok(None) => page(
+        Ok(None) => refused(
             lang,
             StatusCode::CONFLICT,
             StudyUi::LinkUsedTitle,
-            html! { p { (StudyUi::LinkUsedBody.text(lang)) } },
+            StudyUi::LinkUsedBody,
         ),
         Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
@@ -141,12 +133,7 @@ async fn link_state(studies: &StudyState, token: &str, headers: &HeaderMap) -> L
     let lookup = token.to_owned();
     let found = studies
         .db
-        .read(move |c| {
-            let Some(p) = store::participant_by_token(c, &lookup)? else {
-                return Ok(None);
-            };
-            Ok(store::study(c, p.study_id)?.map(|s| (p, s)))
-        })
+        .read(move |c| store::participant_and_study(c, &lookup))
         .await;
     match found {
         Ok(Some((_, study))) if study.closed_at.is_some() => Link::Refused(
@@ -163,6 +150,11 @@ async fn link_state(studies: &StudyState, token: &str, headers: &HeaderMap) -> L
         ),
         _ => unknown,
     }
+}
+
+/// A page saying why a link does not work.
+fn refused(lang: Lang, status: StatusCode, title: StudyUi, body: StudyUi) -> Response {
+    page(lang, status, title, html! { p { (body.text(lang)) } })
 }
 
 /// What a browser whose study has closed gets instead of the prototype.
@@ -271,14 +263,13 @@ pub async fn end_task(
         return Err(AppError::new(ErrorCode::BadRequest).detail("no task is under way"));
     };
     let next = (current + 1 < active.tasks.len()).then_some(current + 1);
-    let (p, now) = (active.participant.clone(), now_ms());
-    let outcome = match end.outcome {
-        TaskOutcome::Done => "done",
-        TaskOutcome::Skipped => "skipped",
-    };
-    studies
+    let (p, now, outcome) = (active.participant.clone(), now_ms(), end.outcome.code());
+    let ended = studies
         .db
         .write(move |tx| {
+            if !store::end_task(tx, &p, current, next)? {
+                return Ok(false);
+            }
             store::record(
                 tx,
                 p.study_id,
@@ -290,7 +281,6 @@ pub async fn end_task(
                     json!({ "outcome": outcome }),
                 ),
             )?;
-            store::set_current_task(tx, &p, next)?;
             if let Some(next) = next {
                 store::record(
                     tx,
@@ -298,17 +288,15 @@ pub async fn end_task(
                     &server_event(&p, now, Some(next), TASK_STARTED, json!({})),
                 )?;
             }
-            Ok(())
+            Ok(true)
         })
         .await?;
+    if !ended {
+        return Err(AppError::new(ErrorCode::BadRequest).detail("that task has already ended"));
+    }
     active.participant.current_task = next;
-    if let Some(next) = next {
-        let (studies2, p, scenario) = (
-            studies.clone(),
-            active.participant.clone(),
-            active.tasks[next].scenario,
-        );
-        let _ = tokio::task::spawn_blocking(move || studies2.sandboxes.renew(&p, scenario)).await;
+    if next.is_some() {
+        access::renew_sandbox(&studies, &active).await;
     }
     Ok(Json(session_of(&studies, &active).await))
 }

@@ -5,6 +5,7 @@
 use super::store::{Event, Participant, Task};
 use contract::flow::FlowKind;
 use contract::route_table::{self, CHOOSE_METHOD, HOME};
+use contract::study::TaskOutcome;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -150,13 +151,12 @@ fn task_result(task: usize, by: &BTreeMap<String, Vec<&Event>>) -> TaskResult {
         let end = evs
             .iter()
             .find(|e| e.kind == TASK_ENDED && e.task == Some(task));
-        match end.and_then(|e| text(&e.detail, "outcome")).as_deref() {
-            Some("done") => {
-                done += 1;
-                times.push(end.map_or(0, |e| e.at) - start.at);
-            }
-            Some("skipped") => skipped += 1,
-            _ => {}
+        let outcome = end.and_then(|e| text(&e.detail, "outcome"));
+        if outcome.as_deref() == Some(TaskOutcome::Done.code()) {
+            done += 1;
+            times.push(end.map_or(0, |e| e.at) - start.at);
+        } else if outcome.as_deref() == Some(TaskOutcome::Skipped.code()) {
+            skipped += 1;
         }
     }
     times.sort_unstable();

@@ -173,6 +173,17 @@ pub fn participant_by_token(c: &Connection, token: &str) -> rusqlite::Result<Opt
     .optional()
 }
 
+/// The participant whose link's secret is `token`, with their study.
+pub fn participant_and_study(
+    c: &Connection,
+    token: &str,
+) -> rusqlite::Result<Option<(Participant, Study)>> {
+    let Some(p) = participant_by_token(c, token)? else {
+        return Ok(None);
+    };
+    Ok(study(c, p.study_id)?.map(|s| (p, s)))
+}
+
 pub fn participant(
     c: &Connection,
     id: StudyId,
@@ -197,17 +208,19 @@ pub fn consent(tx: &Transaction, p: &Participant, now: i64) -> rusqlite::Result<
     )? == 1)
 }
 
-/// Moves the participant to `next` (`None`: no task left).
-pub fn set_current_task(
+/// Moves the participant from task `current` to `next` (`None`: no task left). False if
+/// `current` was no longer under way (a second "Xong" for the same task).
+pub fn end_task(
     tx: &Transaction,
     p: &Participant,
+    current: usize,
     next: Option<usize>,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "UPDATE participants SET current_task = ?3 WHERE study_id = ?1 AND code = ?2",
-        params![p.study_id, p.code, next.map(|n| n as i64)],
-    )?;
-    Ok(())
+) -> rusqlite::Result<bool> {
+    Ok(tx.execute(
+        "UPDATE participants SET current_task = ?4 \
+         WHERE study_id = ?1 AND code = ?2 AND current_task = ?3",
+        params![p.study_id, p.code, current as i64, next.map(|n| n as i64)],
+    )? == 1)
 }
 
 /// A reset: the tab forgets its state at its next look.
