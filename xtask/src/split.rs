@@ -1,5 +1,5 @@
 //! Code splitting of the release wasm: the home page downloads the shell only, each
-//! screen's code comes when the citizen first opens it (`src/pages/lazy.rs`).
+//! screen's code comes when the citizen first opens it (`src/lazy.rs`).
 //!
 //! Trunk 0.21 cannot split, so the release build runs Trunk (html, css, hashing) and then
 //! replaces its wasm and JS with a split build made from Cargo's own output:
