@@ -208,7 +208,7 @@ fn InboxSection(open: RwSignal<bool>) -> impl IntoView {
     if let Ok(handle) = set_interval_with_handle(refresh, Duration::from_secs(2)) {
         on_cleanup(move || handle.clear());
     }
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         if open.get() {
             refresh();
         }

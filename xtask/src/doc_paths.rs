@@ -19,7 +19,9 @@ pub fn missing(root: &Path, text: &str) -> Vec<String> {
     for found in path.find_iter(text) {
         // A match inside a URL or a longer path is not a repository path.
         let before = text[..found.start()].chars().next_back();
-        if matches!(before, Some('/' | ':' | '.' | '-' | '_')) || before.is_some_and(char::is_alphanumeric) {
+        if matches!(before, Some('/' | ':' | '.' | '-' | '_'))
+            || before.is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let named = found.as_str().trim_end_matches(['.', ',']);
@@ -52,8 +54,15 @@ fn named_places(root: &Path) -> Vec<(String, String)> {
             let name = entry.file_name();
             let name = name.to_string_lossy();
             if path.is_dir() {
-                if !["target", "node_modules", "dist", "vendor", ".git", "baseline"]
-                    .contains(&name.as_ref())
+                if ![
+                    "target",
+                    "node_modules",
+                    "dist",
+                    "vendor",
+                    ".git",
+                    "baseline",
+                ]
+                .contains(&name.as_ref())
                 {
                     walk(&path, out);
                 }
@@ -90,7 +99,10 @@ mod tests {
         let root = crate::root();
         let places = named_places(&root);
         assert!(places.iter().any(|(f, _)| f == "README.md"), "README read");
-        assert!(places.iter().any(|(f, _)| f == "src/lib.rs"), "sources read");
+        assert!(
+            places.iter().any(|(f, _)| f == "src/lib.rs"),
+            "sources read"
+        );
         let broken: Vec<String> = places
             .iter()
             .flat_map(|(file, text)| {
@@ -99,7 +111,11 @@ mod tests {
                     .map(move |path| format!("{file} names {path}"))
             })
             .collect();
-        assert!(broken.is_empty(), "paths that do not exist:\n{}", broken.join("\n"));
+        assert!(
+            broken.is_empty(),
+            "paths that do not exist:\n{}",
+            broken.join("\n")
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's commands. See README.md.
 
 mod dead_exports;
+#[cfg(test)]
 mod doc_paths;
 mod fuzz;
 mod gallery;
