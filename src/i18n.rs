@@ -71,8 +71,8 @@ impl I18n {
         item.text(self.lang.get())
     }
 
-    /// A template's text with `{name}` placeholders filled, read reactively.
-    pub fn fill<T: Localize>(self, item: T, values: &[(&str, &str)]) -> String {
-        contract::messages::fill(item.text(self.lang.get()), values)
+    /// A template's text with its values, read reactively.
+    pub fn fill(self, template: impl contract::messages::Template) -> String {
+        template.fill(self.lang.get())
     }
 }

@@ -6,7 +6,7 @@ use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use contract::api::CaptchaChallenge;
 use contract::endpoints;
-use contract::messages::LazyUi;
+use contract::messages::FormUi;
 use contract::registration::{CaptchaError, Field};
 use leptos::prelude::*;
 
@@ -91,20 +91,20 @@ pub fn CaptchaField(
             <div class="captcha__image" aria-live="polite">
                 {move || match captcha.challenge.get() {
                     Some(c) => view! {
-                        <img width="200" height="70" alt=i18n.get(LazyUi::CaptchaImageAlt) data-captcha-id=c.captcha_id.clone()
+                        <img width="200" height="70" alt=i18n.get(FormUi::CaptchaImageAlt) data-captcha-id=c.captcha_id.clone()
                             src=format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&c.image_svg))/>
                     }.into_any(),
-                    None => view! { <span class="captcha__loading">{i18n.get(LazyUi::CaptchaLoading)}</span> }.into_any(),
+                    None => view! { <span class="captcha__loading">{i18n.get(FormUi::CaptchaLoading)}</span> }.into_any(),
                 }}
             </div>
             <button type="button" class="button button--secondary captcha__refresh"
                 on:click=move |_| captcha.reload()>
-                {i18n.t(LazyUi::CaptchaRefresh)}
+                {i18n.t(FormUi::CaptchaRefresh)}
             </button>
         </div>
         <TextField id="captcha_answer" label=Signal::derive(i18n.t(Field::CaptchaAnswer)) value=captcha.answer
             required=true autocomplete="off"
-            hint=Signal::derive(i18n.t(LazyUi::CaptchaHint))
+            hint=Signal::derive(i18n.t(FormUi::CaptchaHint))
             error=error
             on_edit=on_edit/>
     }

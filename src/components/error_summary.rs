@@ -1,6 +1,6 @@
 use crate::effect::effect;
 use crate::i18n::use_i18n;
-use contract::messages::LazyUi;
+use contract::messages::FormUi;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -57,7 +57,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || !shown.with(Vec::is_empty)>
             <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title" class="error-summary__title">{i18n.t(LazyUi::ErrorSummaryTitle)}</h2>
+                <h2 id="error-summary-title" class="error-summary__title">{i18n.t(FormUi::ErrorSummaryTitle)}</h2>
                 <ul class="error-summary__list">
                     // Not keyed (`For`): the list is short and redrawn whole, and keyed
                     // diffing's code weighed more than the rest of the summary.

@@ -5,7 +5,7 @@ use crate::clock::use_now_ms;
 use crate::flow::countdown::seconds_left;
 use crate::flow::outcome::FormNotice;
 use crate::i18n::{use_i18n, I18n};
-use contract::messages::{mmss, LazyUi, Ui};
+use contract::messages::{template, FormUi, Ui, Wait};
 use contract::registration::Field;
 use contract::route_table::{RESET, SIGN_IN};
 use contract::Phone;
@@ -25,34 +25,34 @@ pub fn FormNoticeView(
         notice.get().map(|n| match n {
             FormNotice::AccountExists => view! {
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(LazyUi::AccountExistsTitle)}</h2>
+                    <h2 id="notice-title">{i18n.get(FormUi::AccountExistsTitle)}</h2>
                     <ul>
-                        <li><a href=RESET>{i18n.get(LazyUi::AccountExistsForgot)}</a></li>
-                        <li><a href=SIGN_IN>{i18n.get(LazyUi::AccountExistsSignIn)}</a></li>
+                        <li><a href=RESET>{i18n.get(FormUi::AccountExistsForgot)}</a></li>
+                        <li><a href=SIGN_IN>{i18n.get(FormUi::AccountExistsSignIn)}</a></li>
                     </ul>
-                    <p>{i18n.get(LazyUi::AccountExistsCounter)}</p>
-                    <p>{i18n.get(LazyUi::AccountExistsComplaint)}</p>
+                    <p>{i18n.get(FormUi::AccountExistsCounter)}</p>
+                    <p>{i18n.get(FormUi::AccountExistsComplaint)}</p>
                 </div>
             }.into_any(),
             FormNotice::CarrierMismatch => view! {
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(LazyUi::CarrierMismatchTitle)}</h2>
-                    <p>{i18n.get(LazyUi::CarrierMismatchBody)}</p>
-                    <p>{i18n.get(LazyUi::CarrierWhichId)}</p>
-                    <p>{i18n.get(LazyUi::CarrierMismatchTip)}
+                    <h2 id="notice-title">{i18n.get(FormUi::CarrierMismatchTitle)}</h2>
+                    <p>{i18n.get(FormUi::CarrierMismatchBody)}</p>
+                    <p>{i18n.get(FormUi::CarrierWhichId)}</p>
+                    <p>{i18n.get(FormUi::CarrierMismatchTip)}
                         {care_line(i18n, phone)}</p>
                     <p><a href="#phone">{i18n.get(Field::Phone)}</a></p>
                 </div>
             }.into_any(),
             FormNotice::RateLimited { .. } => view! {
                 <div class="notice notice--warning" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(LazyUi::RateLimitedTitle)}</h2>
+                    <h2 id="notice-title">{i18n.get(FormUi::RateLimitedTitle)}</h2>
                     <RateLimitWait wait_until_ms=wait_until_ms/>
                 </div>
             }.into_any(),
             FormNotice::Retry => view! {
                 <div class="notice notice--error" role="region" aria-labelledby="notice-title">
-                    <h2 id="notice-title">{i18n.get(LazyUi::RetryTitle)}</h2>
+                    <h2 id="notice-title">{i18n.get(FormUi::RetryTitle)}</h2>
                     <p>{i18n.get(Ui::RetryBody)}</p>
                     <button type="button" class="button" on:click=move |_| retry.run(())>{i18n.get(Ui::Retry)}</button>
                 </div>
@@ -70,10 +70,10 @@ fn care_line(i18n: I18n, phone: Option<RwSignal<String>>) -> String {
         Some((name, number)) => {
             format!(
                 " {}",
-                i18n.fill(
-                    LazyUi::CarrierCareLine,
-                    &[("carrier", name), ("number", number)]
-                )
+                i18n.fill(template::CarrierCareLine {
+                    carrier: name,
+                    number
+                })
             )
         }
         None => String::new(),
@@ -88,7 +88,7 @@ fn RateLimitWait(wait_until_ms: RwSignal<i64>) -> impl IntoView {
     view! {
         <p>{move || {
             let left = seconds_left(wait_until_ms.get(), now.get());
-            i18n.fill(LazyUi::RateLimitedBody, &[("time", &mmss(left))])
+            i18n.fill(template::RateLimitedBody { time: Wait(left) })
         }}</p>
     }
 }

@@ -3,7 +3,7 @@
 //! on, and the error summary focused again on each refused attempt.
 
 use crate::i18n::use_i18n;
-use contract::messages::LazyUi;
+use contract::messages::FormUi;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -54,7 +54,7 @@ pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
     /// The button's words (in the current language).
     label: Signal<&'static str>,
-    #[prop(default = LazyUi::Submitting)] busy_label: LazyUi,
+    #[prop(default = FormUi::Submitting)] busy_label: FormUi,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {

@@ -1,6 +1,6 @@
 use crate::components::text_field::aria_described_by;
 use crate::i18n::use_i18n;
-use contract::messages::LazyUi;
+use contract::messages::FormUi;
 use leptos::prelude::*;
 
 /// A password input with its own show/hide toggle (distinct labels per field), paste
@@ -8,9 +8,9 @@ use leptos::prelude::*;
 #[component]
 pub fn PasswordField(
     id: &'static str,
-    label: LazyUi,
-    show_label: LazyUi,
-    hide_label: LazyUi,
+    label: FormUi,
+    show_label: FormUi,
+    hide_label: FormUi,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] described_by: Option<&'static str>,

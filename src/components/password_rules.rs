@@ -1,5 +1,5 @@
 use crate::i18n::use_i18n;
-use contract::messages::PasswordUi;
+use contract::messages::{template, PasswordUi};
 use contract::password::PasswordCheck;
 use contract::PasswordRule;
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn PasswordRules(check: Memo<PasswordCheck>) -> impl IntoView {
                     if left == 0 {
                         i18n.get(PasswordUi::RulesAllMet).to_owned()
                     } else {
-                        i18n.fill(PasswordUi::RulesLeft, &[("n", &left.to_string())])
+                        i18n.fill(template::RulesLeft { n: left })
                     }
                 }}
             </p>

@@ -1,5 +1,5 @@
 use crate::i18n::use_i18n;
-use contract::messages::LazyUi;
+use contract::messages::FormUi;
 use leptos::prelude::*;
 
 /// `aria-describedby` for a field: its hint (if any), then its error while it shows.
@@ -47,9 +47,9 @@ pub fn TextField(
                 {move || label.get()}
                 {required.then(|| view! {
                     <span class="field__required" aria-hidden="true">" *"</span>
-                    <span class="visually-hidden">{move || format!(" ({})", i18n.get(LazyUi::Required))}</span>
+                    <span class="visually-hidden">{move || format!(" ({})", i18n.get(FormUi::Required))}</span>
                 })}
-                {(!required).then(|| view! { <span class="field__optional">{move || format!(" {}", i18n.get(LazyUi::Optional))}</span> })}
+                {(!required).then(|| view! { <span class="field__optional">{move || format!(" {}", i18n.get(FormUi::Optional))}</span> })}
             </label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{move || h.get()}</p> })}
             <Show when=move || error.get().is_some()>

@@ -8,7 +8,7 @@ use super::script::Act;
 use super::states::{GalleryState, Screen, Setup, JUMPS, OTP_RUNNING};
 use crate::flow::state::{FlowKind, Step};
 use contract::api::ErrorCode;
-use contract::messages::{AccountUi, LazyUi, Localize, OtpUi, Ui};
+use contract::messages::{AccountUi, FormUi, Localize, OtpUi, Ui};
 use contract::otp::MAX_SIGN_IN_FAILURES;
 use contract::personas::{CARRIER_MISMATCH_PHONE, EXISTING_ID, EXISTING_PASSWORD, EXISTING_PHONE};
 use contract::registration::Field;
@@ -179,8 +179,8 @@ fn field_label(id: &str) -> &'static str {
     }
     match id {
         "otp" => OtpUi::OtpLabel.texts().0,
-        "password" => LazyUi::PasswordLabel.texts().0,
-        "password_confirmation" => LazyUi::ConfirmPasswordLabel.texts().0,
+        "password" => FormUi::PasswordLabel.texts().0,
+        "password_confirmation" => FormUi::ConfirmPasswordLabel.texts().0,
         "username" => AccountUi::UsernameLabel.texts().0,
         _ => "?",
     }

@@ -3,7 +3,7 @@
 
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::i18n::use_i18n;
-use contract::messages::AboutUi;
+use contract::messages::{template, AboutUi};
 use contract::personas::{
     CARRIER_MISMATCH_PHONE, EXISTING_ID, EXISTING_PASSWORD, EXISTING_PHONE, SMS_NEVER_ARRIVES_PHONE,
 };
@@ -13,9 +13,6 @@ use leptos::prelude::*;
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
     use_title(AboutUi::AboutHeading, || false);
-    let persona = move |text: AboutUi, values: &'static [(&'static str, &'static str)]| {
-        move || i18n.fill(text, values)
-    };
     view! {
         <section class="page page--narrow">
             <PageHeading text=Signal::derive(i18n.t(AboutUi::AboutHeading))/>
@@ -24,11 +21,11 @@ pub fn AboutPage() -> impl IntoView {
             <p>{i18n.t(AboutUi::AboutData)}</p>
             <h2>{i18n.t(AboutUi::AboutPersonasHeading)}</h2>
             <ul>
-                <li>{persona(AboutUi::AboutPersonaExisting, &[
-                    ("id", EXISTING_ID), ("password", EXISTING_PASSWORD), ("phone", EXISTING_PHONE),
-                ])}</li>
-                <li>{persona(AboutUi::AboutPersonaMismatch, &[("phone", CARRIER_MISMATCH_PHONE)])}</li>
-                <li>{persona(AboutUi::AboutPersonaNoSms, &[("phone", SMS_NEVER_ARRIVES_PHONE)])}</li>
+                <li>{move || i18n.fill(template::PersonaExisting {
+                    id: EXISTING_ID, password: EXISTING_PASSWORD, phone: EXISTING_PHONE,
+                })}</li>
+                <li>{move || i18n.fill(template::PersonaMismatch { phone: CARRIER_MISMATCH_PHONE })}</li>
+                <li>{move || i18n.fill(template::PersonaNoSms { phone: SMS_NEVER_ARRIVES_PHONE })}</li>
                 <li>{i18n.t(AboutUi::AboutPersonaOthers)}</li>
             </ul>
         </section>

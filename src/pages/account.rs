@@ -4,7 +4,7 @@
 use crate::components::page_heading::{use_title, PageHeading};
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Flash};
-use contract::messages::{AccountUi, Ui};
+use contract::messages::{template, AccountUi, Ui};
 use contract::route_table::SIGN_IN;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -46,8 +46,8 @@ pub fn AccountPage() -> impl IntoView {
                 <div class="summary-list__row">
                     <dt>{i18n.t(AccountUi::AccountLevel)}</dt>
                     <dd>{move || {
-                        let level = field(|a| a.verification_level.to_string())();
-                        i18n.fill(AccountUi::AccountLevelValue, &[("n", &level)])
+                        let n = session.account.with(|a| a.as_ref().map_or(0, |a| a.verification_level));
+                        i18n.fill(template::AccountLevelValue { n })
                     }}</dd>
                 </div>
             </dl>

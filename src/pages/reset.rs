@@ -15,7 +15,7 @@ use crate::pages::steps::start::{start_flow, StartForm};
 use crate::pages::steps::use_flow;
 use contract::api::{PasswordResetRequest, PasswordResetStarted};
 use contract::endpoints;
-use contract::messages::{LazyUi, Ui};
+use contract::messages::{FormUi, Ui};
 use contract::registration::{Field, FieldErrors};
 use leptos::prelude::*;
 
@@ -93,7 +93,7 @@ pub fn ResetStartPage() -> impl IntoView {
             (Field::CaptchaAnswer.key(), captcha_error.get()),
         ])
     });
-    use_title(LazyUi::ResetHeading, move || !summary.with(Vec::is_empty));
+    use_title(FormUi::ResetHeading, move || !summary.with(Vec::is_empty));
 
     let start = start_flow::<PasswordResetStarted>(form, move |failure, _| {
         // A network failure may not have reached the server: keep the captcha for "Thử lại".
@@ -123,8 +123,8 @@ pub fn ResetStartPage() -> impl IntoView {
 
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(i18n.t(LazyUi::ResetHeading))/>
-            <p class="lead">{i18n.t(LazyUi::ResetIntro)}</p>
+            <PageHeading text=Signal::derive(i18n.t(FormUi::ResetHeading))/>
+            <p class="lead">{i18n.t(FormUi::ResetIntro)}</p>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit())/>
             <form class="form" on:submit=on_submit novalidate>
@@ -152,11 +152,11 @@ fn ResetFields(
     view! {
         <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
             required=true inputmode="numeric" autocomplete="username"
-            hint=Signal::derive(i18n.t(LazyUi::IdNumberHint))
+            hint=Signal::derive(i18n.t(FormUi::IdNumberHint))
             error=id_error on_edit=edited(Field::IdNumber)/>
         <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
             required=true input_type="tel" autocomplete="tel" inputmode="tel"
-            hint=Signal::derive(i18n.t(LazyUi::PhoneHint))
+            hint=Signal::derive(i18n.t(FormUi::PhoneHint))
             error=phone_error on_edit=edited(Field::Phone)/>
     }
 }

@@ -18,7 +18,7 @@ use crate::pages::steps::use_flow;
 use crate::session::{use_session, Flash};
 use contract::api::{ErrorCode, SignInChallenge, SignInRequest};
 use contract::endpoints;
-use contract::messages::{AccountUi, LazyUi, Ui};
+use contract::messages::{template, AccountUi, FormUi, Ui};
 use contract::registration::{CaptchaError, Field};
 use contract::route_table::{CHOOSE_METHOD, RESET};
 use leptos::prelude::*;
@@ -111,12 +111,12 @@ pub fn SignInPage() -> impl IntoView {
                     required=true inputmode="numeric" autocomplete="username"
                     hint=Signal::derive(i18n.t(AccountUi::UsernameHint))
                     error=errors.username on_edit=edited(SignInNotice::InvalidCredentials)/>
-                <PasswordField id="password" label=LazyUi::PasswordLabel show_label=LazyUi::ShowPassword
-                    hide_label=LazyUi::HidePassword value=typed.password error=errors.password
+                <PasswordField id="password" label=FormUi::PasswordLabel show_label=FormUi::ShowPassword
+                    hide_label=FormUi::HidePassword value=typed.password error=errors.password
                     autocomplete="current-password" on_edit=edited(SignInNotice::InvalidCredentials)/>
                 <CaptchaField captcha=typed.captcha error=errors.captcha
                     on_edit=edited(SignInNotice::CaptchaInvalid)/>
-                <SubmitButton pending=sign_in.pending() label=Signal::derive(i18n.t(Ui::SignIn)) busy_label=LazyUi::SigningIn/>
+                <SubmitButton pending=sign_in.pending() label=Signal::derive(i18n.t(Ui::SignIn)) busy_label=FormUi::SigningIn/>
             </form>
             <p><a href=RESET>{i18n.t(AccountUi::ForgotPassword)}</a></p>
             <p><a href=CHOOSE_METHOD>{i18n.t(AccountUi::NoAccount)}</a></p>
@@ -208,7 +208,7 @@ fn SignInNoticeView(notice: RwSignal<Option<SignInNotice>>) -> impl IntoView {
         Some(SignInNotice::Locked { until }) => Some(
             view! {
                 <div class="notice notice--error" role="alert">
-                    <p>{move || i18n.fill(AccountUi::SignInLocked, &[("time", &until)])}</p>
+                    <p>{move || i18n.fill(template::SignInLocked { time: until.clone() })}</p>
                     <p><a href=RESET>{i18n.t(AccountUi::ForgotPassword)}</a></p>
                 </div>
             }

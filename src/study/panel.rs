@@ -7,7 +7,7 @@ use crate::api::{fetch_text, Method};
 use crate::effect::effect;
 use crate::i18n::{use_i18n, I18n};
 use contract::endpoints::{STUDY_SESSION, STUDY_TASK};
-use contract::messages::StudyUi;
+use contract::messages::{template, StudyUi};
 use contract::study::{EndTask, Happened, StudySession, TaskOutcome, PANEL_STYLESHEET};
 use contract::Lang;
 use leptos::prelude::*;
@@ -156,13 +156,10 @@ fn TaskCard(session: StudySession) -> impl IntoView {
         });
     };
     let title = move || {
-        i18n.fill(
-            StudyUi::TaskOf,
-            &[
-                ("n", &(current + 1).to_string()),
-                ("total", &total.to_string()),
-            ],
-        )
+        i18n.fill(template::TaskOf {
+            n: current + 1,
+            total,
+        })
     };
     view! {
         <h2 class="study-panel__title">{title}</h2>

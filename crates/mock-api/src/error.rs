@@ -12,9 +12,8 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use contract::api::{ApiError, ErrorCode};
-use contract::messages::{fill, mmss};
 use contract::registration::FieldErrors;
-use contract::{Lang, Localize, PasswordRule};
+use contract::{Lang, PasswordRule};
 
 #[derive(Clone, Debug)]
 pub struct AppError {
@@ -76,16 +75,12 @@ impl AppError {
         self
     }
 
-    /// The answer's body in `lang`, `{n}` and `{time}` filled from the details.
+    /// The answer's body in `lang`, its message's values filled from the details.
     fn body(&self, lang: Lang) -> ApiError {
-        let n = self
-            .body
-            .attempts_left
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        let time = self.body.retry_after_s.map(mmss).unwrap_or_default();
         let mut body = (*self.body).clone();
-        body.message = fill(body.error.text(lang), &[("n", &n), ("time", &time)]);
+        body.message = body
+            .error
+            .message(lang, body.attempts_left, body.retry_after_s);
         if let Some(detail) = &self.detail {
             body.message = format!("{}: {detail}", body.message);
         }

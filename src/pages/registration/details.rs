@@ -15,7 +15,7 @@ use crate::pages::steps::start::{start_flow, StartForm};
 use crate::pages::steps::use_flow;
 use contract::api::{ErrorCode, RegistrationRequest, RegistrationStarted};
 use contract::endpoints;
-use contract::messages::{LazyUi, Ui};
+use contract::messages::{FormUi, Ui};
 use contract::registration::{Field, FieldErrors};
 use contract::{Phone, RegistrationForm};
 use leptos::prelude::*;
@@ -206,23 +206,23 @@ fn DetailsFields(
             .phone
             .with(|p| Phone::parse(p).ok())
             .and_then(|p| p.carrier())
-            .map(|c| format!("{} {}", i18n.get(LazyUi::CarrierPrefix), c.name()))
+            .map(|c| format!("{} {}", i18n.get(FormUi::CarrierPrefix), c.name()))
     });
     view! {
         <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=typed.id_number
             required=true inputmode="numeric" autocomplete="off"
-            hint=Signal::derive(i18n.t(LazyUi::IdNumberHint))
+            hint=Signal::derive(i18n.t(FormUi::IdNumberHint))
             error=error(Field::IdNumber) on_edit=edited(Field::IdNumber)/>
         <TextField id="full_name" label=Signal::derive(i18n.t(Field::FullName)) value=typed.full_name
             required=true autocomplete="name"
             error=error(Field::FullName) on_edit=edited(Field::FullName)/>
         <TextField id="date_of_birth" label=Signal::derive(i18n.t(Field::DateOfBirth)) value=typed.date_of_birth
             required=true autocomplete="bday" inputmode="numeric"
-            hint=Signal::derive(i18n.t(LazyUi::DateOfBirthHint))
+            hint=Signal::derive(i18n.t(FormUi::DateOfBirthHint))
             error=error(Field::DateOfBirth) on_edit=edited(Field::DateOfBirth)/>
         <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=typed.phone
             required=true input_type="tel" autocomplete="tel" inputmode="tel"
-            hint=Signal::derive(i18n.t(LazyUi::PhoneHint))
+            hint=Signal::derive(i18n.t(FormUi::PhoneHint))
             error=error(Field::Phone)
             status=carrier
             on_edit=Callback::new(move |_| { carrier_flag.set(false); clear_server.run(Field::Phone) })/>

@@ -14,7 +14,7 @@ use crate::session::use_session;
 use crate::web_otp::WebOtp;
 use contract::api::{ErrorCode, OtpResent, VerifyOtpRequest};
 use contract::endpoints::FlowAction;
-use contract::messages::{fill, mmss, OtpUi, Ui};
+use contract::messages::{mmss, template, OtpUi, Ui, Wait};
 use contract::{OtpCode, OtpCodeError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -117,10 +117,9 @@ impl CodeStep {
             .get()
             .map(|e| i18n.get(e).to_owned())
             .or_else(|| match self.notice.get() {
-                Some(OtpNotice::Incorrect { attempts_left }) => Some(fill(
-                    i18n.get(ErrorCode::OtpIncorrect),
-                    &[("n", &attempts_left.to_string())],
-                )),
+                Some(OtpNotice::Incorrect { attempts_left }) => {
+                    Some(i18n.fill(template::OtpIncorrect { n: attempts_left }))
+                }
                 _ => None,
             })
     }
@@ -292,8 +291,8 @@ fn CodeNotices(step: CodeStep, kind: FlowKind) -> impl IntoView {
         </div>
         {move || step.notice.get().and_then(|n| match n {
             OtpNotice::Expired => Some(i18n.get(ErrorCode::OtpExpired).to_owned()),
-            OtpNotice::Locked { .. } => Some(i18n.fill(ErrorCode::Locked, &[("time", &mmss(step.locked_left()))])),
-            OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(ErrorCode::ResendTooSoon, &[("time", &mmss(retry_after_s))])),
+            OtpNotice::Locked { .. } => Some(i18n.fill(template::Locked { time: Wait(step.locked_left()) })),
+            OtpNotice::ResendTooSoon { retry_after_s } => Some(i18n.fill(template::ResendTooSoon { time: Wait(retry_after_s) })),
             OtpNotice::ResendLimit => Some(i18n.get(ErrorCode::ResendLimit).to_owned()),
             OtpNotice::StartAgain => Some(i18n.get(words(kind).gone).to_owned()),
             OtpNotice::Retry => Some(i18n.get(Ui::RetryBody).to_owned()),
@@ -329,7 +328,7 @@ fn CodeField(step: CodeStep) -> impl IntoView {
                 // time runs short.
                 <span class="timer">{move || mmss(step.remaining())}</span>
                 " · "
-                {move || fill(i18n.get(OtpUi::AttemptsLeft), &[("n", &step.attempts_left().to_string())])}
+                {move || i18n.fill(template::AttemptsLeft { n: step.attempts_left() })}
             </p>
             <Show when=move || error_text().is_some()>
                 <p class="field__error" id="otp-error">{error_text}</p>
@@ -367,9 +366,9 @@ fn Resend(step: CodeStep, busy: Signal<bool>, on_resend: Callback<()>) -> impl I
                 {move || if step.sends_left() == 0 {
                     i18n.get(ErrorCode::ResendLimit).to_owned()
                 } else if step.resend_wait() > 0 {
-                    i18n.fill(OtpUi::ResendIn, &[("time", &mmss(step.resend_wait()))])
+                    i18n.fill(template::ResendIn { time: Wait(step.resend_wait()) })
                 } else {
-                    i18n.fill(OtpUi::SendsLeft, &[("n", &step.sends_left().to_string())])
+                    i18n.fill(template::SendsLeft { n: step.sends_left() })
                 }}
             </span>
         </p>

@@ -17,7 +17,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::session::{use_session, Flash, Session};
 use contract::api::{AccountReady, SetPasswordRequest};
 use contract::endpoints::FlowAction;
-use contract::messages::{LazyUi, PasswordUi, Ui};
+use contract::messages::{FormUi, PasswordUi, Ui};
 use contract::password::{check, PersonalInfo};
 use contract::{BirthDate, IdNumber, PasswordCheck, PasswordRule, Phone};
 use leptos::prelude::*;
@@ -122,7 +122,7 @@ pub fn PasswordPage() -> impl IntoView {
 /// A refusal that is not about the rules: registered meanwhile, or try again.
 fn refusal_notice(i18n: I18n, refusal: PasswordRefusal) -> impl IntoView {
     let text = match refusal {
-        PasswordRefusal::AccountExists => i18n.get(LazyUi::AccountExistsTitle),
+        PasswordRefusal::AccountExists => i18n.get(FormUi::AccountExistsTitle),
         _ => i18n.get(Ui::RetryBody),
     };
     view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> }
@@ -239,11 +239,11 @@ fn PasswordFields(
         // For password managers: the account this password belongs to.
         <input type="text" name="username" autocomplete="username" class="visually-hidden"
             tabindex="-1" aria-hidden="true" readonly prop:value=username/>
-        <PasswordField id="password" label=LazyUi::PasswordLabel show_label=LazyUi::ShowPassword hide_label=LazyUi::HidePassword
+        <PasswordField id="password" label=FormUi::PasswordLabel show_label=FormUi::ShowPassword hide_label=FormUi::HidePassword
             value=password error=checks.password_error(i18n) described_by="password-rules"/>
         <PasswordRules check=checks.rules/>
-        <PasswordField id="password_confirmation" label=LazyUi::ConfirmPasswordLabel
-            show_label=LazyUi::ShowConfirmation hide_label=LazyUi::HideConfirmation
+        <PasswordField id="password_confirmation" label=FormUi::ConfirmPasswordLabel
+            show_label=FormUi::ShowConfirmation hide_label=FormUi::HideConfirmation
             value=confirmation error=checks.confirmation_error(i18n)/>
     }
 }
