@@ -2,6 +2,7 @@
 //! localStorage, and reflected in `<html lang>` so screen readers pronounce it right.
 
 use crate::effect::effect;
+use crate::storage::Storage;
 use contract::{Lang, Localize};
 use leptos::prelude::*;
 
@@ -32,13 +33,9 @@ impl I18n {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 fn saved_lang() -> Lang {
-    storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+    Storage::Local
+        .read(STORAGE_KEY)
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or_default()
 }
@@ -53,9 +50,7 @@ pub fn provide_i18n() -> I18n {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
-        if let Some(s) = storage() {
-            let _ = s.set_item(STORAGE_KEY, lang.tag());
-        }
+        Storage::Local.write(STORAGE_KEY, lang.tag());
     });
     provide_context(i18n);
     i18n
@@ -71,8 +66,37 @@ impl I18n {
         item.text(self.lang.get())
     }
 
+    /// A [`Text`] in the current language, read reactively.
+    pub fn text(self, text: Text) -> &'static str {
+        text.in_lang(self.lang.get())
+    }
+
     /// A template's text with its values, read reactively.
     pub fn fill(self, template: impl contract::messages::Template) -> String {
         template.fill(self.lang.get())
+    }
+}
+
+/// A text in both languages, as the components that show one take it: pass the key itself
+/// (`label=Field::Phone`), and the component shows it in the current language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    vi: &'static str,
+    en: &'static str,
+}
+
+impl<T: Localize> From<T> for Text {
+    fn from(key: T) -> Self {
+        let (vi, en) = key.texts();
+        Text { vi, en }
+    }
+}
+
+impl Text {
+    pub fn in_lang(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
     }
 }

@@ -31,6 +31,7 @@ pub mod pages;
 pub mod paint;
 pub mod route_path;
 pub mod session;
+pub mod storage;
 #[cfg(feature = "study")]
 pub mod study;
 pub mod web_otp;

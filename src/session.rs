@@ -3,6 +3,7 @@
 //! password) so a reload stays signed in; closing the tab ends it.
 
 use crate::effect::effect;
+use crate::storage::Storage;
 use contract::api::SignedIn;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -54,27 +55,15 @@ impl Session {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
 pub fn provide_session() -> Session {
-    let saved = storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok());
+    let saved = Storage::Session.read_json(STORAGE_KEY);
     let session = Session {
         account: RwSignal::new(saved),
         flash: RwSignal::new(None),
     };
-    effect(move |_| {
-        let Some(s) = storage() else { return };
-        let _ = match session.account.get() {
-            Some(account) => match serde_json::to_string(&account) {
-                Ok(json) => s.set_item(STORAGE_KEY, &json),
-                Err(_) => Ok(()),
-            },
-            None => s.remove_item(STORAGE_KEY),
-        };
+    effect(move |_| match session.account.get() {
+        Some(account) => Storage::Session.write_json(STORAGE_KEY, &account),
+        None => Storage::Session.remove(STORAGE_KEY),
     });
     provide_context(session);
     session

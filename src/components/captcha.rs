@@ -1,7 +1,7 @@
 //! The captcha: its image from the server (a new one on "Đổi mã" and after every refused
 //! submit, which spends it) and the answer field. The rules are the contract's.
 
-use crate::api::PageRequest;
+use crate::api::{Failure, PageRequest};
 use crate::components::text_field::TextField;
 use crate::i18n::use_i18n;
 use contract::api::CaptchaChallenge;
@@ -53,6 +53,14 @@ impl Captcha {
         self.reload();
     }
 
+    /// After a refused submit: a network failure may not have reached the server, so the
+    /// captcha stays for "Thử lại"; any answer means the server spent it, so a new one.
+    pub fn after_refusal(self, failure: &Failure) {
+        if !matches!(failure, Failure::Network) {
+            self.renew();
+        }
+    }
+
     /// The image's id to send with the answer; empty until the image has arrived.
     pub fn id(self) -> String {
         self.challenge
@@ -102,9 +110,9 @@ pub fn CaptchaField(
                 {i18n.t(FormUi::CaptchaRefresh)}
             </button>
         </div>
-        <TextField id="captcha_answer" label=Signal::derive(i18n.t(Field::CaptchaAnswer)) value=captcha.answer
+        <TextField id="captcha_answer" label=Field::CaptchaAnswer value=captcha.answer
             required=true autocomplete="off"
-            hint=Signal::derive(i18n.t(FormUi::CaptchaHint))
+            hint=FormUi::CaptchaHint
             error=error
             on_edit=on_edit/>
     }

@@ -2,7 +2,7 @@
 //! click sends once: the request's action is pending), errors shown from the first submit
 //! on, and the error summary focused again on each refused attempt.
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Text};
 use contract::messages::FormUi;
 use leptos::prelude::*;
 
@@ -53,13 +53,14 @@ impl Default for FormSubmit {
 pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
     /// The button's words (in the current language).
-    label: Signal<&'static str>,
+    #[prop(into)]
+    label: Text,
     #[prop(default = FormUi::Submitting)] busy_label: FormUi,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-            {move || if pending.get() { i18n.get(busy_label) } else { label.get() }}
+            {move || if pending.get() { i18n.get(busy_label) } else { i18n.text(label) }}
         </button>
     }
 }

@@ -1,5 +1,5 @@
 use crate::effect::effect;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Text};
 use contract::messages::Ui;
 use contract::Localize;
 use leptos::html;
@@ -14,7 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// already starts at the top, like on any page, and the skip link stays the first stop. It
 /// also spares the first render a forced layout.
 #[component]
-pub fn PageHeading(text: Signal<&'static str>) -> impl IntoView {
+pub fn PageHeading(#[prop(into)] text: Text) -> impl IntoView {
+    let i18n = use_i18n();
     let heading = NodeRef::<html::H1>::new();
     effect(move |_| {
         if let Some(h) = heading.get() {
@@ -23,7 +24,7 @@ pub fn PageHeading(text: Signal<&'static str>) -> impl IntoView {
             }
         }
     });
-    view! { <h1 tabindex="-1" node_ref=heading>{move || text.get()}</h1> }
+    view! { <h1 tabindex="-1" node_ref=heading>{move || i18n.text(text)}</h1> }
 }
 
 /// Whether a screen's heading has been shown since the document opened: the first one is

@@ -11,7 +11,7 @@ pub fn PageLoadFailed() -> impl IntoView {
     view! {
         <section class="page">
             <div class="notice notice--warning">
-                <PageHeading text=Signal::derive(i18n.t(Ui::PageLoadFailedTitle))/>
+                <PageHeading text=Ui::PageLoadFailedTitle/>
                 <p>{i18n.t(Ui::RetryBody)}</p>
                 <button type="button" class="button" on:click=reload>{i18n.t(Ui::Retry)}</button>
             </div>

@@ -1,4 +1,4 @@
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Text};
 use contract::messages::FormUi;
 use leptos::prelude::*;
 
@@ -20,11 +20,11 @@ pub fn aria_described_by(
 #[component]
 pub fn TextField(
     id: &'static str,
-    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] label: Text,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
-    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    #[prop(optional, into)] hint: Option<Text>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
@@ -44,14 +44,14 @@ pub fn TextField(
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>
-                {move || label.get()}
+                {move || i18n.text(label)}
                 {required.then(|| view! {
                     <span class="field__required" aria-hidden="true">" *"</span>
                     <span class="visually-hidden">{move || format!(" ({})", i18n.get(FormUi::Required))}</span>
                 })}
                 {(!required).then(|| view! { <span class="field__optional">{move || format!(" {}", i18n.get(FormUi::Optional))}</span> })}
             </label>
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{move || h.get()}</p> })}
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{move || i18n.text(h)}</p> })}
             <Show when=move || error.get().is_some()>
                 <p class="field__error" id=error_id.clone()>{move || error.get().unwrap_or_default()}</p>
             </Show>

@@ -93,12 +93,8 @@ async fn fill_details(id: String, name: &'static str, dob: &'static str, phone: 
 
 /// Puts a synthetic flow in the tab's storage and loads the step, as a reload would.
 fn jump(kind: FlowKind, step: Step, setup: Setup) {
-    if let (Some(storage), Ok(json)) = (
-        window().session_storage().ok().flatten(),
-        serde_json::to_string(&flow_state(setup)),
-    ) {
-        let _ = storage.set_item(crate::flow::state::storage_key(kind), &json);
-    }
+    crate::storage::Storage::Session
+        .write_json(crate::flow::state::storage_key(kind), &flow_state(setup));
     let _ = window().location().assign(kind.path(step));
 }
 

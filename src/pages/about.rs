@@ -15,7 +15,7 @@ pub fn AboutPage() -> impl IntoView {
     use_title(AboutUi::AboutHeading, || false);
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(i18n.t(AboutUi::AboutHeading))/>
+            <PageHeading text=AboutUi::AboutHeading/>
             <p class="lead">{i18n.t(AboutUi::AboutWhat)}</p>
             <p>{i18n.t(AboutUi::AboutRetired)}</p>
             <p>{i18n.t(AboutUi::AboutData)}</p>

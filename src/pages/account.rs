@@ -30,7 +30,7 @@ pub fn AccountPage() -> impl IntoView {
     };
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(i18n.t(Ui::AccountHeading))/>
+            <PageHeading text=Ui::AccountHeading/>
             {(flash == Some(Flash::PasswordChanged)).then(|| view! {
                 <div class="notice notice--success" role="status"><p>{i18n.t(AccountUi::PasswordChanged)}</p></div>
             })}

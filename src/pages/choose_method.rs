@@ -36,7 +36,7 @@ pub fn ChooseMethod() -> impl IntoView {
             <Stepper current=Signal::stored(2)/>
         </div>
         <section class="page">
-            <PageHeading text=Signal::derive(i18n.t(Ui::ChooseHeading))/>
+            <PageHeading text=Ui::ChooseHeading/>
             <p class="lead">{i18n.t(Ui::ChooseIntro)}</p>
             <form class="choose" on:submit=on_submit novalidate>
                 <RadioGroup legend=Ui::SubjectLegend name="subject" options=Subject::ALL selected=subject/>

@@ -11,7 +11,7 @@ pub fn Home() -> impl IntoView {
     crate::components::page_heading::use_title(Ui::HomeHeading, || false);
     view! {
         <section class="page page--home">
-            <PageHeading text=Signal::derive(i18n.t(Ui::HomeHeading))/>
+            <PageHeading text=Ui::HomeHeading/>
             <p class="lead">{i18n.t(Ui::HomeIntro)}</p>
             <div class="actions">
                 <a href=SIGN_IN class="button button--secondary">{i18n.t(Ui::SignIn)}</a>

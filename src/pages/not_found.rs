@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
     crate::components::page_heading::use_title(Ui::NotFoundHeading, || false);
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(i18n.t(Ui::NotFoundHeading))/>
+            <PageHeading text=Ui::NotFoundHeading/>
             <p>{i18n.t(Ui::NotFoundBody)}</p>
             <a href=HOME>{i18n.t(Ui::BackHome)}</a>
         </section>

@@ -2,7 +2,6 @@
 //! shared code and password steps. The answer is the same whether or not they match an
 //! account.
 
-use crate::api::Failure;
 use crate::components::captcha::{Captcha, CaptchaField};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::form_notice::FormNoticeView;
@@ -96,10 +95,7 @@ pub fn ResetStartPage() -> impl IntoView {
     use_title(FormUi::ResetHeading, move || !summary.with(Vec::is_empty));
 
     let start = start_flow::<PasswordResetStarted>(form, move |failure, _| {
-        // A network failure may not have reached the server: keep the captcha for "Thử lại".
-        if !matches!(failure, Failure::Network) {
-            captcha.renew();
-        }
+        captcha.after_refusal(failure);
     });
     let submit = move || {
         if !form_submit.begin(start.pending().get_untracked()) {
@@ -123,7 +119,7 @@ pub fn ResetStartPage() -> impl IntoView {
 
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(i18n.t(FormUi::ResetHeading))/>
+            <PageHeading text=FormUi::ResetHeading/>
             <p class="lead">{i18n.t(FormUi::ResetIntro)}</p>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <FormNoticeView notice=notice wait_until_ms=wait_until_ms retry=Callback::new(move |_| submit())/>
@@ -131,7 +127,7 @@ pub fn ResetStartPage() -> impl IntoView {
                 <ResetFields id_number phone id_error phone_error server_errors/>
                 <CaptchaField captcha error=captcha_error
                     on_edit=Callback::new(move |_| server_errors.update(|e| e.clear(Field::CaptchaAnswer)))/>
-                <SubmitButton pending=start.pending() label=Signal::derive(i18n.t(Ui::Continue))/>
+                <SubmitButton pending=start.pending() label=Ui::Continue/>
             </form>
         </section>
     }
@@ -146,17 +142,16 @@ fn ResetFields(
     phone_error: Signal<Option<String>>,
     server_errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let edited =
         move |field: Field| Callback::new(move |_| server_errors.update(|e| e.clear(field)));
     view! {
-        <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=id_number
+        <TextField id="id_number" label=Field::IdNumber value=id_number
             required=true inputmode="numeric" autocomplete="username"
-            hint=Signal::derive(i18n.t(FormUi::IdNumberHint))
+            hint=FormUi::IdNumberHint
             error=id_error on_edit=edited(Field::IdNumber)/>
-        <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=phone
+        <TextField id="phone" label=Field::Phone value=phone
             required=true input_type="tel" autocomplete="tel" inputmode="tel"
-            hint=Signal::derive(i18n.t(FormUi::PhoneHint))
+            hint=FormUi::PhoneHint
             error=phone_error on_edit=edited(Field::Phone)/>
     }
 }

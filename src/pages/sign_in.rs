@@ -2,7 +2,7 @@
 //! then a code by SMS to the account's phone (the shared code step). Five wrong passwords
 //! lock the account, and the screen says until when; a wrong captcha never counts as one.
 
-use crate::api::{Failure, PageRequest};
+use crate::api::PageRequest;
 use crate::clock::client_now_ms;
 use crate::components::captcha::{Captcha, CaptchaField};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -88,10 +88,7 @@ pub fn SignInPage() -> impl IntoView {
     };
 
     let sign_in = flow_starter::<SignInChallenge>(move |failure| {
-        // A network failure may not have reached the server: keep the captcha for a retry.
-        if !matches!(failure, Failure::Network) {
-            typed.captcha.renew();
-        }
+        typed.captcha.after_refusal(&failure);
         notice.set(Some(sign_in_outcome(&failure, client_now_ms())));
         form_submit.refused();
     });
@@ -102,21 +99,21 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <section class="page page--narrow">
-            <PageHeading text=Signal::derive(i18n.t(Ui::SignIn))/>
+            <PageHeading text=Ui::SignIn/>
             {flash.map(|flash| view! { <FlashNotice flash/> })}
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             <SignInNoticeView notice/>
             <form class="form" on:submit=on_submit novalidate>
-                <TextField id="username" label=Signal::derive(i18n.t(AccountUi::UsernameLabel)) value=typed.username
+                <TextField id="username" label=AccountUi::UsernameLabel value=typed.username
                     required=true inputmode="numeric" autocomplete="username"
-                    hint=Signal::derive(i18n.t(AccountUi::UsernameHint))
+                    hint=AccountUi::UsernameHint
                     error=errors.username on_edit=edited(SignInNotice::InvalidCredentials)/>
                 <PasswordField id="password" label=FormUi::PasswordLabel show_label=FormUi::ShowPassword
                     hide_label=FormUi::HidePassword value=typed.password error=errors.password
                     autocomplete="current-password" on_edit=edited(SignInNotice::InvalidCredentials)/>
                 <CaptchaField captcha=typed.captcha error=errors.captcha
                     on_edit=edited(SignInNotice::CaptchaInvalid)/>
-                <SubmitButton pending=sign_in.pending() label=Signal::derive(i18n.t(Ui::SignIn)) busy_label=FormUi::SigningIn/>
+                <SubmitButton pending=sign_in.pending() label=Ui::SignIn busy_label=FormUi::SigningIn/>
             </form>
             <p><a href=RESET>{i18n.t(AccountUi::ForgotPassword)}</a></p>
             <p><a href=CHOOSE_METHOD>{i18n.t(AccountUi::NoAccount)}</a></p>

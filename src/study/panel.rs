@@ -6,6 +6,7 @@ use super::recorder::{self, record, screen};
 use crate::api::{fetch_text, Method};
 use crate::effect::effect;
 use crate::i18n::{use_i18n, I18n};
+use crate::storage::Storage;
 use contract::endpoints::{STUDY_SESSION, STUDY_TASK};
 use contract::messages::{template, StudyUi};
 use contract::study::{EndTask, Happened, StudySession, TaskOutcome, PANEL_STYLESHEET};
@@ -72,23 +73,18 @@ async fn fetch_session(method: Method, path: &str, body: Option<&str>) -> Option
 /// After the facilitator's reset (or a new task) the tab starts over: its flows and
 /// sign-in go, and the prototype opens at its home page.
 fn forget_tab_after_reset(generation: i64) {
-    let Some(storage) = window().session_storage().ok().flatten() else {
-        return;
-    };
-    let seen = storage.get_item(GENERATION_KEY).ok().flatten();
+    let seen = Storage::Session.read(GENERATION_KEY);
     let now = generation.to_string();
     if seen.as_ref().is_some_and(|seen| *seen != now) {
         start_over(generation);
     } else if seen.is_none() {
-        let _ = storage.set_item(GENERATION_KEY, &now);
+        Storage::Session.write(GENERATION_KEY, &now);
     }
 }
 
 fn start_over(generation: i64) {
-    if let Some(storage) = window().session_storage().ok().flatten() {
-        let _ = storage.clear();
-        let _ = storage.set_item(GENERATION_KEY, &generation.to_string());
-    }
+    Storage::Session.clear();
+    Storage::Session.write(GENERATION_KEY, &generation.to_string());
     let _ = window().location().assign(contract::route_table::HOME);
 }
 

@@ -1,6 +1,5 @@
 //! Screen 3: the details form.
 
-use crate::api::Failure;
 use crate::clock::today_in_vietnam;
 use crate::components::captcha::{Captcha, CaptchaField};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -26,7 +25,7 @@ pub fn DetailsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(i18n.t(Ui::DetailsHeading))/>
+            <PageHeading text=Ui::DetailsHeading/>
             <p class="lead">{i18n.t(Ui::DetailsIntro)}</p>
             <DetailsForm/>
         </section>
@@ -152,11 +151,7 @@ fn DetailsForm() -> impl IntoView {
 
     let start = start_flow::<RegistrationStarted>(form, move |failure, outcome| {
         carrier_flag.set(outcome.notice == Some(FormNotice::CarrierMismatch));
-        // A network failure may not have reached the server: keep the captcha for "Thử lại".
-        // Anything else spent it.
-        if !matches!(failure, Failure::Network) {
-            captcha.renew();
-        }
+        captcha.after_refusal(failure);
     });
     let submit = move || {
         if !form_submit.begin(start.pending().get_untracked()) {
@@ -185,7 +180,7 @@ fn DetailsForm() -> impl IntoView {
             <DetailsFields typed message carrier_flag clear_server=Callback::new(clear_server)/>
             <CaptchaField captcha error=Signal::derive(move || message.run(Field::CaptchaAnswer))
                 on_edit=Callback::new(move |_| clear_server(Field::CaptchaAnswer))/>
-            <SubmitButton pending=start.pending() label=Signal::derive(i18n.t(Ui::Register))/>
+            <SubmitButton pending=start.pending() label=Ui::Register/>
         </form>
     }
 }
@@ -209,24 +204,24 @@ fn DetailsFields(
             .map(|c| format!("{} {}", i18n.get(FormUi::CarrierPrefix), c.name()))
     });
     view! {
-        <TextField id="id_number" label=Signal::derive(i18n.t(Field::IdNumber)) value=typed.id_number
+        <TextField id="id_number" label=Field::IdNumber value=typed.id_number
             required=true inputmode="numeric" autocomplete="off"
-            hint=Signal::derive(i18n.t(FormUi::IdNumberHint))
+            hint=FormUi::IdNumberHint
             error=error(Field::IdNumber) on_edit=edited(Field::IdNumber)/>
-        <TextField id="full_name" label=Signal::derive(i18n.t(Field::FullName)) value=typed.full_name
+        <TextField id="full_name" label=Field::FullName value=typed.full_name
             required=true autocomplete="name"
             error=error(Field::FullName) on_edit=edited(Field::FullName)/>
-        <TextField id="date_of_birth" label=Signal::derive(i18n.t(Field::DateOfBirth)) value=typed.date_of_birth
+        <TextField id="date_of_birth" label=Field::DateOfBirth value=typed.date_of_birth
             required=true autocomplete="bday" inputmode="numeric"
-            hint=Signal::derive(i18n.t(FormUi::DateOfBirthHint))
+            hint=FormUi::DateOfBirthHint
             error=error(Field::DateOfBirth) on_edit=edited(Field::DateOfBirth)/>
-        <TextField id="phone" label=Signal::derive(i18n.t(Field::Phone)) value=typed.phone
+        <TextField id="phone" label=Field::Phone value=typed.phone
             required=true input_type="tel" autocomplete="tel" inputmode="tel"
-            hint=Signal::derive(i18n.t(FormUi::PhoneHint))
+            hint=FormUi::PhoneHint
             error=error(Field::Phone)
             status=carrier
             on_edit=Callback::new(move |_| { carrier_flag.set(false); clear_server.run(Field::Phone) })/>
-        <TextField id="email" label=Signal::derive(i18n.t(Field::Email)) value=typed.email
+        <TextField id="email" label=Field::Email value=typed.email
             input_type="email" autocomplete="email"
             error=error(Field::Email) on_edit=edited(Field::Email)/>
     }

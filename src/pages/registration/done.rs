@@ -17,7 +17,7 @@ pub fn DonePage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="panel panel--success">
-                <PageHeading text=Signal::derive(i18n.t(AccountUi::DoneHeading))/>
+                <PageHeading text=AccountUi::DoneHeading/>
                 <p>{i18n.t(AccountUi::DoneUsername)}</p>
                 <p class="panel__value">{username}</p>
             </div>

@@ -9,6 +9,7 @@ pub mod start;
 
 use crate::effect::effect;
 use crate::flow::state::{FlowKind, FlowState};
+use crate::storage::Storage;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -25,18 +26,9 @@ pub fn use_flow_kind() -> FlowKind {
     expect_context::<FlowCtx>().kind
 }
 
-fn session() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
 fn load(kind: FlowKind) -> FlowState {
-    session()
-        .and_then(|s| {
-            s.get_item(crate::flow::state::storage_key(kind))
-                .ok()
-                .flatten()
-        })
-        .and_then(|json| serde_json::from_str(&json).ok())
+    Storage::Session
+        .read_json(crate::flow::state::storage_key(kind))
         .unwrap_or_default()
 }
 
@@ -112,9 +104,7 @@ fn save_on_change(kind: FlowKind, state: RwSignal<FlowState>) {
     effect(move |first: Option<()>| {
         state.with(|state| {
             if first.is_some() {
-                if let (Some(s), Ok(json)) = (session(), serde_json::to_string(state)) {
-                    let _ = s.set_item(crate::flow::state::storage_key(kind), &json);
-                }
+                Storage::Session.write_json(crate::flow::state::storage_key(kind), state);
             }
         });
     });

@@ -243,7 +243,7 @@ pub fn OtpPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(i18n.t(OtpUi::OtpHeading))/>
+            <PageHeading text=OtpUi::OtpHeading/>
             <SentTo step kind/>
             <CodeNotices step=step kind/>
             <form class="form" on:submit=on_verify novalidate>

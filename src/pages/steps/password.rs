@@ -13,7 +13,7 @@ use crate::components::password_rules::PasswordRules;
 use crate::effect::effect;
 use crate::flow::outcome::{password_outcome, PasswordRefusal};
 use crate::flow::state::{FlowKind, FlowState, Step};
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Text};
 use crate::session::{use_session, Flash, Session};
 use contract::api::{AccountReady, SetPasswordRequest};
 use contract::endpoints::FlowAction;
@@ -44,13 +44,10 @@ pub fn PasswordPage() -> impl IntoView {
         server_rules,
     );
     let (heading, submit_label) = match kind {
-        FlowKind::Registration => (
-            PasswordUi::PasswordHeading,
-            Signal::derive(i18n.t(Ui::Register)),
-        ),
+        FlowKind::Registration => (PasswordUi::PasswordHeading, Text::from(Ui::Register)),
         FlowKind::Reset | FlowKind::SignIn => (
             PasswordUi::ResetPasswordHeading,
-            Signal::derive(i18n.t(PasswordUi::ChangePassword)),
+            Text::from(PasswordUi::ChangePassword),
         ),
     };
     let summary = checks.summary(i18n);
@@ -108,7 +105,7 @@ pub fn PasswordPage() -> impl IntoView {
 
     view! {
         <section class="page">
-            <PageHeading text=Signal::derive(i18n.t(heading))/>
+            <PageHeading text=heading/>
             <ErrorSummary items=summary focus_token=form_submit.focus_token()/>
             {move || notice.get().map(|refusal| refusal_notice(i18n, refusal))}
             <form class="form" on:submit=on_submit novalidate>
