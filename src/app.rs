@@ -110,7 +110,7 @@ fn build_panel() -> impl IntoView {
     {
         let path = leptos_router::hooks::use_location().pathname;
         // A memo, so moving between pages keeps the panel (and its open state) as it is.
-        let in_gallery = Memo::new(move |_| path.get().starts_with(crate::dev::gallery::PREFIX));
+        let in_gallery = Memo::new(move |_| path.get().starts_with(crate::dev::GALLERY));
         move || (!in_gallery.get()).then(|| view! { <crate::dev::panel::DevPanel/> })
     }
     #[cfg(all(feature = "study", not(feature = "dev")))]

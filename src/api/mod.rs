@@ -73,8 +73,11 @@ impl PageRequests {
         lang: Lang,
     ) -> Result<(u16, String), Failure> {
         #[cfg(feature = "dev")] // the dev panel's "offline" and the gallery's canned answers
-        if let Some(answer) = crate::dev::hooks::intercept(method.as_str(), path) {
-            return answer;
+        if let Some(intercepted) = crate::dev::hooks::intercept(method.as_str(), path) {
+            return match intercepted {
+                crate::dev::hooks::Intercepted::Offline => Err(Failure::Network),
+                crate::dev::hooks::Intercepted::Answer(status, body) => Ok((status, body)),
+            };
         }
         let answer = fetch_text(method, path, body, lang, Some(&self.signal())).await;
         let (status, text) = noted(path, answer)?;

@@ -24,17 +24,15 @@ use contract::route_table::Guard;
 use leptos::prelude::*;
 use std::time::Duration;
 
-pub const PREFIX: &str = "/__gallery";
-/// `/__gallery/flow`: the flow map (not a state's key: keys are tested not to be it).
-pub const FLOW: &str = "flow";
+use super::{GALLERY, GALLERY_FLOW};
 
 /// The gallery's view for `path`, or None when the path is not the gallery's.
 pub fn route(path: &str) -> Option<AnyView> {
-    if path == PREFIX || path == "/__gallery/" {
+    if path == GALLERY || path == "/__gallery/" {
         return Some(view! { <GalleryIndex/> }.into_any());
     }
     let key = path.strip_prefix("/__gallery/")?;
-    if key == FLOW {
+    if key == GALLERY_FLOW {
         return Some(view! { <FlowMapPage/> }.into_any());
     }
     Some(match find(key) {
@@ -115,7 +113,7 @@ fn FlowMapPage() -> impl IntoView {
                 "Every screen of the route table with its gallery states (the cause of each, then its key), \
                  and every transition: the flows' steps with the status that moves them on, the answers \
                  that send a citizen back, and the links between screens. Thumbnails are the committed \
-                 baseline's. "<a href=PREFIX rel="external">"Back to the gallery"</a>"."
+                 baseline's. "<a href=GALLERY rel="external">"Back to the gallery"</a>"."
             </p>
             <div class="gallery__flow" inner_html=drawing></div>
             <h2>"Transitions, as text"</h2>

@@ -1,7 +1,6 @@
 //! The two places production code consults the dev kit: the clock (moved with the mock's)
 //! and the API client (offline mode, and the gallery's canned answers).
 
-use crate::api::Failure;
 use std::cell::{Cell, RefCell};
 
 thread_local! {
@@ -39,14 +38,23 @@ pub fn set_canned(answers: Vec<Canned>) {
     CANNED.with(|c| *c.borrow_mut() = answers);
 }
 
-pub fn intercept(method: &str, path: &str) -> Option<Result<(u16, String), Failure>> {
+/// What the kit does with a request instead of the network (the client knows what each
+/// means; the kit does not know the client).
+pub enum Intercepted {
+    /// The panel's "offline": as if the network failed.
+    Offline,
+    /// A canned answer: its status and body.
+    Answer(u16, String),
+}
+
+pub fn intercept(method: &str, path: &str) -> Option<Intercepted> {
     if offline() {
-        return Some(Err(Failure::Network));
+        return Some(Intercepted::Offline);
     }
     CANNED.with(|c| {
         c.borrow()
             .iter()
             .find(|a| a.method == method && path.ends_with(a.path_suffix))
-            .map(|a| Ok((a.status, a.body.clone())))
+            .map(|a| Intercepted::Answer(a.status, a.body.clone()))
     })
 }

@@ -5,7 +5,9 @@
 use super::hooks::{advance_clock_ms, offline, set_offline};
 use super::script;
 use super::states::{flow_state, Setup, JUMPS};
-use super::DEV_MARKER;
+use super::{
+    CLEAR_DATA, DEV_MARKER, EXPIRE_CODE, GALLERY, NEXT_REQUEST_FAILS, ONE_MINUTE, RANDOM_CITIZEN,
+};
 use crate::api::{fetch_text, Method};
 use crate::flow::state::{FlowKind, Step};
 use crate::i18n::use_i18n;
@@ -37,13 +39,6 @@ struct Cleared {
     accounts: usize,
     flows: usize,
 }
-
-// Button names, also used by the gallery's notes on reaching each state for real.
-pub const RANDOM_CITIZEN: &str = "random valid citizen";
-pub const ONE_MINUTE: &str = "+1 min";
-pub const EXPIRE_CODE: &str = "Expire the code now";
-pub const NEXT_REQUEST_FAILS: &str = "Next request fails (500)";
-pub const CLEAR_DATA: &str = "Clear data";
 
 /// The dev endpoints, straight to the network (never through "offline" or canned answers).
 async fn dev_call(method: Method, path: &str, body: Option<String>) -> Option<String> {
@@ -309,7 +304,7 @@ fn JumpSection() -> impl IntoView {
             {JUMPS.iter().map(|j| view! {
                 <button type="button" on:click=move |_| jump(j.kind, j.step, j.setup)>{j.label}</button>
             }).collect_view()}
-            <a href=crate::dev::gallery::PREFIX rel="external">"Gallery"</a>
+            <a href=GALLERY rel="external">"Gallery"</a>
         </p>
     }
 }

@@ -3,9 +3,9 @@
 //! setup, the citizen's acts and the canned answers) and the dev panel's buttons, so a note
 //! cannot describe a state other than the one rendered.
 
-use super::panel::{EXPIRE_CODE, NEXT_REQUEST_FAILS, ONE_MINUTE, RANDOM_CITIZEN};
 use super::script::Act;
 use super::states::{GalleryState, Screen, Setup, JUMPS, OTP_RUNNING};
+use super::{EXPIRE_CODE, NEXT_REQUEST_FAILS, ONE_MINUTE, RANDOM_CITIZEN};
 use crate::flow::state::{FlowKind, Step};
 use contract::api::ErrorCode;
 use contract::messages::{AccountUi, FormUi, Localize, OtpUi, Ui};

@@ -580,7 +580,7 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
             assert!(STATES[i + 1..].iter().all(|o| o.key != s.key), "{}", s.key);
-            assert_ne!(s.key, super::super::gallery::FLOW);
+            assert_ne!(s.key, crate::dev::GALLERY_FLOW);
         }
         assert!(STATES.len() >= 25);
     }

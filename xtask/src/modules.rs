@@ -1,7 +1,6 @@
-//! The SPA's module graph (`src/`): which module uses which, from their `crate::` and
-//! `super::` paths. The architecture wants it acyclic, a layer never reaching back into the
-//! one above it; the designer kit (`crate::dev`, compiled only with the `dev` feature) may
-//! reach into everything, and is left out.
+//! A crate's module graph (the SPA's `src/`, the contract's): which module uses which, from
+//! their `crate::` and `super::` paths. The architecture wants each acyclic, a layer never
+//! reaching back into the one above it; the designer kit and study mode included.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -42,7 +41,7 @@ fn graph(src: &Path) -> Graph {
                         let related = target == *module
                             || target.starts_with(&format!("{module}::"))
                             || module.starts_with(&format!("{target}::"));
-                        if !related && target.split("::").next() != Some("dev") {
+                        if !related {
                             uses.insert(target);
                         }
                     }
@@ -51,7 +50,6 @@ fn graph(src: &Path) -> Graph {
         }
         graph.insert(module.clone(), uses);
     }
-    graph.retain(|m, _| m.split("::").next() != Some("dev"));
     graph
 }
 
@@ -126,10 +124,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_spas_modules_have_no_cycle_outside_the_designer_kit() {
+    fn the_spas_modules_have_no_cycle_designer_kit_and_study_included() {
         let graph = graph(&crate::root().join("src"));
         assert!(graph.contains_key("pages::steps::otp"), "{graph:?}");
         assert!(graph["app"].contains("lazy"), "{:?}", graph["app"]);
+        assert!(graph.contains_key("dev::flow_map"), "{graph:?}");
+        assert!(graph.contains_key("study::panel"), "{graph:?}");
+        assert_eq!(cycle(&graph), None);
+    }
+
+    #[test]
+    fn the_contracts_modules_have_no_cycle() {
+        let graph = graph(&crate::root().join("crates/contract/src"));
+        assert!(graph.contains_key("route_table"), "{graph:?}");
+        assert!(
+            graph["messages::errors"].contains("api"),
+            "{:?}",
+            graph["messages::errors"]
+        );
         assert_eq!(cycle(&graph), None);
     }
 

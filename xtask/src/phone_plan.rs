@@ -36,7 +36,7 @@ fn variant(name: &str) -> Result<Option<&'static str>> {
         Some((_, variant)) => Ok(Some(variant)),
         None => bail!(
             "libphonenumber names a carrier the contract does not know, {name:?}: add it to \
-             `Carrier` (crates/contract/src/phone.rs) and to CARRIER_NAMES (xtask/src/phone_plan.rs)"
+             `Carrier` (crates/contract/src/carrier.rs) and to CARRIER_NAMES (xtask/src/phone_plan.rs)"
         ),
     }
 }
@@ -92,7 +92,7 @@ fn table(plan: &Blocks) -> Result<String> {
          //! package on PyPI): Vietnam's mobile number blocks and their networks. Do not edit: bump\n\
          //! `PHONENUMBERS_VERSION` in `xtask/src/phone_plan.rs` and run the command again.\n\
          \n\
-         use crate::phone::Carrier::{{self, *}};\n\
+         use crate::carrier::Carrier::{{self, *}};\n\
          \n\
          /// The libphonenumber release the table comes from.\n\
          pub const SOURCE_VERSION: &str = \"{version}\";\n\

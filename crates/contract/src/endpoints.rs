@@ -47,6 +47,32 @@ impl FlowAction {
     }
 }
 
+impl FlowKind {
+    /// What a started flow's id is posted to: the code actions, and the password but when
+    /// signing in.
+    pub fn actions(self) -> &'static [FlowAction] {
+        use FlowAction::{Password, Resend, Verify};
+        match self {
+            FlowKind::Registration | FlowKind::Reset => &[Resend, Verify, Password],
+            FlowKind::SignIn => &[Resend, Verify],
+        }
+    }
+
+    /// Where the flow's OTP and password sub-paths live (`{base}/{id}/otp/verify`...).
+    pub fn api_base(self) -> &'static str {
+        match self {
+            FlowKind::Registration => REGISTRATIONS,
+            FlowKind::Reset => PASSWORD_RESETS,
+            FlowKind::SignIn => SESSION,
+        }
+    }
+
+    /// `{base}/{id}/{action}` for the flow's started id.
+    pub fn api_path(self, flow_id: &str, action: FlowAction) -> String {
+        format!("{}/{flow_id}/{}", self.api_base(), action.suffix())
+    }
+}
+
 /// The router's pattern of a flow action (`/api/registrations/{id}/otp/verify`).
 pub fn flow_pattern(kind: FlowKind, action: FlowAction) -> String {
     kind.api_path("{id}", action)

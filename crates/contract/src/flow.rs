@@ -1,9 +1,9 @@
 //! The flows that send an SMS code (a registration, a reset after a forgotten password, and
 //! signing in, as on the portal) and their steps: the same screens, each flow with its own
 //! addresses, API paths and saved state. The mock keeps one of them per started flow; the
-//! SPA routes by them.
-
-use crate::endpoints;
+//! SPA routes by them. A flow's addresses are the route table's (`FlowKind::path`, in
+//! `route_table.rs`) and its API paths are `endpoints.rs`'s (`FlowKind::api_path`): this
+//! module knows neither, so the three are no cycle.
 
 /// Which flow a started id belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,16 +36,6 @@ impl FlowKind {
         }
     }
 
-    /// What a started flow's id is posted to: the code actions, and the password but when
-    /// signing in.
-    pub fn actions(self) -> &'static [endpoints::FlowAction] {
-        use endpoints::FlowAction::{Password, Resend, Verify};
-        match self {
-            FlowKind::Registration | FlowKind::Reset => &[Resend, Verify, Password],
-            FlowKind::SignIn => &[Resend, Verify],
-        }
-    }
-
     /// Whether the flow is only for a citizen who is not signed in (signing in is).
     pub fn signed_out_only(self) -> bool {
         self == FlowKind::SignIn
@@ -54,11 +44,6 @@ impl FlowKind {
     /// Whether finishing the flow signs the citizen in (its last step is the account page).
     pub fn ends_signed_in(self) -> bool {
         self != FlowKind::Registration
-    }
-
-    /// The address of `step` in this flow (the route table's).
-    pub fn path(self, step: Step) -> &'static str {
-        crate::route_table::step_path(self, step)
     }
 
     /// The HTTP status of the answer that moves the flow on from `from` (what the mock answers
@@ -70,20 +55,6 @@ impl FlowKind {
             (FlowKind::Registration, Step::Password) => 201,
             _ => 200,
         }
-    }
-
-    /// Where the flow's OTP and password sub-paths live (`{base}/{id}/otp/verify`...).
-    pub fn api_base(self) -> &'static str {
-        match self {
-            FlowKind::Registration => endpoints::REGISTRATIONS,
-            FlowKind::Reset => endpoints::PASSWORD_RESETS,
-            FlowKind::SignIn => endpoints::SESSION,
-        }
-    }
-
-    /// `{base}/{id}/{action}` for the flow's started id.
-    pub fn api_path(self, flow_id: &str, action: endpoints::FlowAction) -> String {
-        format!("{}/{flow_id}/{}", self.api_base(), action.suffix())
     }
 }
 

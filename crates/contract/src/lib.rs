@@ -19,6 +19,7 @@ macro_rules! enumerated {
 pub mod account;
 pub mod api;
 pub mod birth_date;
+pub mod carrier;
 pub mod email;
 pub mod endpoints;
 pub mod flow;
@@ -39,6 +40,7 @@ pub mod study;
 mod text;
 
 pub use birth_date::{BirthDate, BirthDateError};
+pub use carrier::Carrier;
 pub use email::{Email, EmailError};
 pub use full_name::{FullName, FullNameError};
 pub use id_number::{IdNumber, IdNumberError};
@@ -46,5 +48,5 @@ pub use lang::Lang;
 pub use messages::Localize;
 pub use otp::{OtpCode, OtpCodeError, OtpPolicy};
 pub use password::{PasswordCheck, PasswordRule, PersonalInfo};
-pub use phone::{Carrier, Phone, PhoneError};
+pub use phone::{Phone, PhoneError};
 pub use registration::{FieldErrors, RegistrationForm, ValidRegistration};

@@ -1,6 +1,7 @@
 //! "Số điện thoại": a Vietnamese mobile number, in any common written form. Which numbers are
 //! mobile, and on which network, comes from libphonenumber (`phone_plan.rs`, generated).
 
+use crate::carrier::Carrier;
 use crate::phone_plan::MOBILE_BLOCKS;
 use crate::text::digits_ignoring;
 use serde::{Deserialize, Serialize};
@@ -18,20 +19,6 @@ pub enum PhoneError {
     Landline,
     /// Ten digits, but not in a mobile block of the numbering plan.
     UnknownPrefix,
-}
-}
-
-enumerated! {
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Carrier {
-    Viettel,
-    Vinaphone,
-    MobiFone,
-    Vietnamobile,
-    Gmobile,
-    Itelecom,
-    Reddi,
-    IndochinaTelecom,
 }
 }
 
@@ -61,30 +48,6 @@ pub fn brand_of(national: &str) -> Option<Carrier> {
 }
 
 impl Carrier {
-    pub fn name(self) -> &'static str {
-        match self {
-            Carrier::Viettel => "Viettel",
-            Carrier::Vinaphone => "Vinaphone",
-            Carrier::MobiFone => "MobiFone",
-            Carrier::Vietnamobile => "Vietnamobile",
-            Carrier::Gmobile => "Gmobile",
-            Carrier::Itelecom => "Itelecom",
-            Carrier::Reddi => "Reddi",
-            Carrier::IndochinaTelecom => "Indochina Telecom",
-        }
-    }
-
-    /// The free customer-care line the portal's guides name for checking who a number is
-    /// registered to, where they name one.
-    pub fn care_line(self) -> Option<&'static str> {
-        match self {
-            Carrier::Viettel => Some("18008098"),
-            Carrier::Vinaphone => Some("18001091"),
-            Carrier::MobiFone => Some("9090"),
-            _ => None,
-        }
-    }
-
     /// The network of a ten-digit national number `0…` in a mobile block (`None` inside: the
     /// plan names no network there); `None` outside every mobile block.
     pub fn of_number(national: &str) -> Option<Option<Carrier>> {

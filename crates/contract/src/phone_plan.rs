@@ -2,7 +2,7 @@
 //! package on PyPI): Vietnam's mobile number blocks and their networks. Do not edit: bump
 //! `PHONENUMBERS_VERSION` in `xtask/src/phone_plan.rs` and run the command again.
 
-use crate::phone::Carrier::{self, *};
+use crate::carrier::Carrier::{self, *};
 
 /// The libphonenumber release the table comes from.
 pub const SOURCE_VERSION: &str = "9.0.43";

@@ -205,6 +205,13 @@ pub fn in_flow(flow: FlowKind) -> impl Iterator<Item = &'static Route> {
     ROUTES.iter().filter(move |r| r.flow == Some(flow))
 }
 
+impl FlowKind {
+    /// The address of `step` in this flow.
+    pub fn path(self, step: Step) -> &'static str {
+        step_path(self, step)
+    }
+}
+
 /// The address of `step` in `flow`. A finished reset or sign-in has signed the citizen in:
 /// its "done" is the account page.
 pub fn step_path(flow: FlowKind, wanted: Step) -> &'static str {
