@@ -5,6 +5,7 @@
 
 mod support;
 
+use contract::route_table::CHOOSE_METHOD;
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -17,12 +18,12 @@ async fn home_offers_sign_in_and_register_then_register_opens_screen_2() {
     assert!(link("Đăng nhập").is_some(), "a sign-in link");
     link("Đăng ký").expect("a register link").click();
     wait_for_heading("Chọn phương thức đăng ký").await;
-    assert_eq!(path(), "/dang-ky");
+    assert_eq!(path(), CHOOSE_METHOD);
 }
 
 #[wasm_bindgen_test]
 async fn other_methods_are_explained_and_do_not_continue() {
-    let _app = mount_app_at("/dang-ky");
+    let _app = mount_app_at(CHOOSE_METHOD);
     wait_for_heading("Chọn phương thức đăng ký").await;
     radio("Doanh nghiệp").click();
     radio("Thuê bao di động").click();
@@ -33,16 +34,16 @@ async fn other_methods_are_explained_and_do_not_continue() {
     button("Tiếp tục").click();
     // Still here, with the explanation.
     wait_for_text("Bản dựng này hỗ trợ đăng ký bằng thuê bao di động").await;
-    assert_eq!(path(), "/dang-ky");
+    assert_eq!(path(), CHOOSE_METHOD);
 }
 
 #[wasm_bindgen_test]
 async fn continuing_without_a_choice_says_what_to_choose() {
-    let _app = mount_app_at("/dang-ky");
+    let _app = mount_app_at(CHOOSE_METHOD);
     wait_for_heading("Chọn phương thức đăng ký").await;
     button("Tiếp tục").click();
     wait_for_text("Chọn đối tượng đăng ký").await;
-    assert_eq!(path(), "/dang-ky");
+    assert_eq!(path(), CHOOSE_METHOD);
 }
 
 #[wasm_bindgen_test]
@@ -60,6 +61,7 @@ async fn language_toggle_switches_to_english_and_sets_html_lang() {
 
 mod registration {
     use super::support::*;
+    use contract::route_table::{REGISTRATION, REGISTRATION_OTP, REGISTRATION_PASSWORD};
     use leptos::prelude::document;
     use portal::flow::countdown::OtpClock;
     use portal::flow::state::{FlowState, Started};
@@ -94,14 +96,14 @@ mod registration {
     #[wasm_bindgen_test]
     async fn countdown_announces_phases_only() {
         save_flow(&otp_flow(250_000, 60_000));
-        let app = mount_app_at("/dang-ky/thue-bao-di-dong/otp");
+        let app = mount_app_at(REGISTRATION_OTP);
         wait_for_heading("Nhập mã OTP").await;
         wait_for_text("Mã hết hạn sau 04:").await;
         assert_eq!(polite_status(), "", "nothing announced while running");
         drop(app);
 
         save_flow(&otp_flow(45_000, 0));
-        let app = mount_app_at("/dang-ky/thue-bao-di-dong/otp");
+        let app = mount_app_at(REGISTRATION_OTP);
         wait_until("the one-minute phase", || {
             polite_status().contains("Còn 1 phút")
         })
@@ -109,7 +111,7 @@ mod registration {
         drop(app);
 
         save_flow(&otp_flow(20_000, 0));
-        let app = mount_app_at("/dang-ky/thue-bao-di-dong/otp");
+        let app = mount_app_at(REGISTRATION_OTP);
         wait_until("the 30-second phase", || {
             polite_status().contains("Còn 30 giây")
         })
@@ -117,7 +119,7 @@ mod registration {
         drop(app);
 
         save_flow(&otp_flow(1_200, 0));
-        let _app = mount_app_at("/dang-ky/thue-bao-di-dong/otp");
+        let _app = mount_app_at(REGISTRATION_OTP);
         wait_until("expiry in the alert region", || {
             text_of_role("[role=alert]")
                 .join(" ")
@@ -131,7 +133,7 @@ mod registration {
     #[wasm_bindgen_test]
     async fn resend_is_enabled_when_its_wait_ends() {
         save_flow(&otp_flow(300_000, 1_500));
-        let _app = mount_app_at("/dang-ky/thue-bao-di-dong/otp");
+        let _app = mount_app_at(REGISTRATION_OTP);
         wait_for_heading("Nhập mã OTP").await;
         let resend = button("Gửi lại OTP");
         assert!(resend.has_attribute("disabled"), "disabled while waiting");
@@ -147,7 +149,7 @@ mod registration {
     #[wasm_bindgen_test]
     async fn pasted_codes_keep_only_digits() {
         save_flow(&otp_flow(300_000, 60_000));
-        let _app = mount_app_at("/dang-ky/thue-bao-di-dong/otp");
+        let _app = mount_app_at(REGISTRATION_OTP);
         wait_for_heading("Nhập mã OTP").await;
         let input = input_labelled("Mã OTP");
         assert_eq!(
@@ -167,7 +169,7 @@ mod registration {
         count_live_intervals();
         let before = live_intervals();
         save_flow(&otp_flow(300_000, 60_000));
-        let app = mount_app_at("/dang-ky/thue-bao-di-dong/otp");
+        let app = mount_app_at(REGISTRATION_OTP);
         wait_for_heading("Nhập mã OTP").await;
         assert!(live_intervals() > before, "the countdown ticks");
         drop(app);
@@ -180,7 +182,7 @@ mod registration {
         let mut flow = otp_flow(300_000, 60_000);
         flow.verified("token".into());
         save_flow(&flow);
-        let _app = mount_app_at("/dang-ky/thue-bao-di-dong/mat-khau");
+        let _app = mount_app_at(REGISTRATION_PASSWORD);
         wait_for_heading("Đặt mật khẩu").await;
         let item = |rule: &str| {
             text_of_role(".rules__item")
@@ -217,7 +219,7 @@ mod registration {
     #[wasm_bindgen_test]
     async fn error_summary_is_focused_and_links_to_fields() {
         clear_flow();
-        let _app = mount_app_at("/dang-ky/thue-bao-di-dong");
+        let _app = mount_app_at(REGISTRATION);
         wait_for_heading("Đăng ký bằng thuê bao di động").await;
         // The form follows its heading (the page's top paints first).
         wait_for_text("Số điện thoại *").await;

@@ -154,7 +154,11 @@ pub fn field_rules(value: &serde_json::Value) -> Vec<FieldRule> {
 
 /// What an API answer showed the participant: a notice, a refusal, a wrong code, a resend.
 pub fn observe_answer(path: &str, answer: &Result<(u16, Option<String>), Failure>) {
-    if path.starts_with("/api/study/") {
+    use contract::endpoints::{STUDY_EVENTS, STUDY_SESSION, STUDY_TASK};
+    if [STUDY_SESSION, STUDY_TASK, STUDY_EVENTS]
+        .iter()
+        .any(|p| path.starts_with(p))
+    {
         return;
     }
     let screen = screen();

@@ -44,16 +44,16 @@ pub fn first_visit_paths() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use contract::route_table::Code;
+    use contract::route_table::{self, Code};
 
     #[test]
     fn every_screen_behind_the_home_page_is_found_at_its_address() {
         let paths = lazy_paths();
-        assert_eq!(paths["/dang-ky/thue-bao-di-dong"], "details_page");
-        assert_eq!(paths["/dang-ky/thue-bao-di-dong/otp"], "otp_page");
-        assert_eq!(paths["/quen-mat-khau/otp"], "otp_page");
-        assert_eq!(paths["/quen-mat-khau"], "reset_start_page");
-        assert_eq!(paths["/dang-nhap"], "sign_in_page");
+        assert_eq!(paths[route_table::REGISTRATION], "details_page");
+        assert_eq!(paths[route_table::REGISTRATION_OTP], "otp_page");
+        assert_eq!(paths[route_table::RESET_OTP], "otp_page");
+        assert_eq!(paths[route_table::RESET], "reset_start_page");
+        assert_eq!(paths[route_table::SIGN_IN], "sign_in_page");
         assert_eq!(paths["/dang-nhap/otp"], "otp_page");
         assert_eq!(paths["/gioi-thieu"], "about_page");
         // Eager routes (the home page, the method choice) need no module.

@@ -61,7 +61,11 @@ fn is_hashed_asset(path: &str) -> bool {
 }
 
 async fn cache_control(req: Request, next: Next) -> Response {
-    let api = req.uri().path().starts_with("/api/");
+    let api = req
+        .uri()
+        .path()
+        .strip_prefix(contract::endpoints::API)
+        .is_some_and(|rest| rest.starts_with('/'));
     let hashed = is_hashed_asset(req.uri().path());
     let mut response = next.run(req).await;
     let value = if api {

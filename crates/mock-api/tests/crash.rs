@@ -6,6 +6,7 @@
 #[path = "support/live.rs"]
 mod live;
 
+use contract::endpoints;
 use live::{id_number, phone, Http, Server};
 use rand::Rng;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -47,7 +48,7 @@ async fn every_answered_account_and_every_code_step_survive_sigkill() {
                         Ok((201, _)) => created.lock().unwrap().push(id),
                         Ok(_) => {}
                         Err(_) => {
-                            if http.get("/api/captcha").await.is_err() {
+                            if http.get(endpoints::CAPTCHA).await.is_err() {
                                 return;
                             }
                         }

@@ -5,10 +5,11 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use base64::Engine;
 use contract::endpoints::{CAPTCHA, REGISTRATIONS, STUDY_EVENTS, STUDY_SESSION, STUDY_TASK};
+use contract::route_table;
 use http_body_util::BodyExt;
 use mock_api::clock::Clock;
 use mock_api::config::Config;
-use mock_api::study::{store, Studies, StudyState};
+use mock_api::study::{store, Studies, StudyState, FACILITATOR, LINK};
 use mock_api::{db::Db, in_memory_db, study_app, AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -99,7 +100,7 @@ impl Study {
         let created = self
             .facilitator(
                 "POST",
-                "/__study",
+                FACILITATOR,
                 "name=Pilot&vi1=%C4%90%C4%83ng+k%C3%BD&scenario1=fresh_citizen&en2=Register+again&scenario2=existing_account",
             )
             .await;
@@ -132,7 +133,7 @@ impl Study {
     async fn consent(&self, token: &str) -> String {
         let req = Request::builder()
             .method("POST")
-            .uri(format!("/s/{token}"))
+            .uri(format!("{LINK}/{token}"))
             .body(Body::empty())
             .unwrap();
         let answer = self.send(req).await;
@@ -148,7 +149,9 @@ impl Study {
 
     /// `method` on the link, from a browser with `cookie` (or none).
     async fn link_as(&self, method: &str, token: &str, cookie: Option<&str>) -> Answer {
-        let mut req = Request::builder().method(method).uri(format!("/s/{token}"));
+        let mut req = Request::builder()
+            .method(method)
+            .uri(format!("{LINK}/{token}"));
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
@@ -188,13 +191,13 @@ impl Study {
 async fn the_facilitator_pages_need_the_facilitators_credentials() {
     let s = Study::new(Db::in_memory());
     for path in [
-        "/__study",
-        "/__study/1",
-        "/__study/1/results",
-        "/__study/1/events.csv",
-        "/",
+        FACILITATOR.to_owned(),
+        format!("{FACILITATOR}/1"),
+        format!("{FACILITATOR}/1/results"),
+        format!("{FACILITATOR}/1/events.csv"),
+        "/".to_owned(),
     ] {
-        let req = Request::builder().uri(path).body(Body::empty()).unwrap();
+        let req = Request::builder().uri(&path).body(Body::empty()).unwrap();
         let answer = s.send(req).await;
         assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{path}");
         assert!(
@@ -206,18 +209,20 @@ async fn the_facilitator_pages_need_the_facilitators_credentials() {
     let cookie = s.consent(&tokens[0]).await;
     // A participant's cookie opens their prototype, never the facilitator's pages.
     let req = Request::builder()
-        .uri(format!("/__study/{id}/results"))
+        .uri(format!("{FACILITATOR}/{id}/results"))
         .header(header::COOKIE, &cookie)
         .body(Body::empty())
         .unwrap();
     assert_eq!(s.send(req).await.status, StatusCode::UNAUTHORIZED);
-    let page = s.facilitator("GET", &format!("/__study/{id}"), "").await;
+    let page = s
+        .facilitator("GET", &format!("{FACILITATOR}/{id}"), "")
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.text.contains("P01") && page.text.contains("<svg"),
         "the link and its QR code"
     );
-    assert!(page.text.contains(&format!("/s/{}", tokens[0])));
+    assert!(page.text.contains(&format!("{LINK}/{}", tokens[0])));
 }
 
 #[tokio::test]
@@ -268,7 +273,7 @@ async fn a_link_is_for_one_browser_and_dies_with_its_study() {
     );
 
     let closed = s
-        .facilitator("POST", &format!("/__study/{id}/close"), "")
+        .facilitator("POST", &format!("{FACILITATOR}/{id}/close"), "")
         .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
     for token in &tokens {
@@ -343,7 +348,7 @@ async fn events_carry_codes_never_what_was_typed() {
     let s = Study::new(Db::in_memory());
     let (id, tokens) = s.study_with(1).await;
     let p1 = s.consent(&tokens[0]).await;
-    let typed = json!([{"age_ms": 0, "kind": "refused", "screen": "/dang-ky/thue-bao-di-dong",
+    let typed = json!([{"age_ms": 0, "kind": "refused", "screen": route_table::REGISTRATION,
         "fields": [{"field": "full_name", "rule": "Trần Thị Bình"}]}]);
     assert_eq!(s.post_events(&p1, typed).await, StatusCode::BAD_REQUEST);
     let unknown_kind = json!([{"age_ms": 0, "kind": "typed", "value": "001092000123"}]);
@@ -352,9 +357,9 @@ async fn events_carry_codes_never_what_was_typed() {
         StatusCode::BAD_REQUEST
     );
     let fine = json!([
-        {"age_ms": 0, "kind": "screen_entered", "screen": "/dang-ky/thue-bao-di-dong"},
-        {"age_ms": 0, "kind": "refused", "screen": "/dang-ky/thue-bao-di-dong", "fields": [{"field": "phone", "rule": "invalid_prefix"}]},
-        {"age_ms": 0, "kind": "feedback", "screen": "/dang-ky/thue-bao-di-dong", "text": "Ô ngày sinh khó nhập"},
+        {"age_ms": 0, "kind": "screen_entered", "screen": route_table::REGISTRATION},
+        {"age_ms": 0, "kind": "refused", "screen": route_table::REGISTRATION, "fields": [{"field": "phone", "rule": "invalid_prefix"}]},
+        {"age_ms": 0, "kind": "feedback", "screen": route_table::REGISTRATION, "text": "Ô ngày sinh khó nhập"},
     ]);
     assert_eq!(s.post_events(&p1, fine).await, StatusCode::NO_CONTENT);
     let events = s.events(id);
@@ -382,13 +387,13 @@ async fn events_carry_codes_never_what_was_typed() {
     );
 
     let csv = s
-        .facilitator("GET", &format!("/__study/{id}/events.csv"), "")
+        .facilitator("GET", &format!("{FACILITATOR}/{id}/events.csv"), "")
         .await;
     assert_eq!(csv.status, StatusCode::OK);
     assert_eq!(csv.text.lines().count(), 1 + events.len(), "{}", csv.text);
     assert!(csv.text.contains("phone:invalid_prefix"));
     let results = s
-        .facilitator("GET", &format!("/__study/{id}/results"), "")
+        .facilitator("GET", &format!("{FACILITATOR}/{id}/results"), "")
         .await;
     assert!(
         results.text.contains("phone × invalid_prefix")
@@ -406,7 +411,11 @@ async fn a_reset_gives_a_fresh_sandbox_and_keeps_the_record() {
         StatusCode::CREATED
     );
     let reset = s
-        .facilitator("POST", &format!("/__study/{id}/participants/P01/reset"), "")
+        .facilitator(
+            "POST",
+            &format!("{FACILITATOR}/{id}/participants/P01/reset"),
+            "",
+        )
         .await;
     assert_eq!(reset.status, StatusCode::SEE_OTHER);
     let session = s

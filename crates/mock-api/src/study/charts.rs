@@ -197,7 +197,7 @@ mod tests {
                     to: 4_000,
                 },
                 Segment {
-                    screen: "/dang-ky".into(),
+                    screen: contract::route_table::CHOOSE_METHOD.into(),
                     from: 4_000,
                     to: 10_000,
                 },
@@ -210,14 +210,14 @@ mod tests {
         let html = timelines(&[t]).into_string();
         assert!(html.contains("<svg"), "{html}");
         assert!(html.contains("P01"));
-        for screen in ["/", "/dang-ky"] {
+        for screen in ["/", contract::route_table::CHOOSE_METHOD] {
             assert!(
                 html.contains(&hex(screen_colour(screen)).to_uppercase())
                     || html.contains(&hex(screen_colour(screen))),
                 "{screen}: {html}"
             );
         }
-        assert!(screen_colour("/") != screen_colour("/dang-ky"));
+        assert!(screen_colour("/") != screen_colour(contract::route_table::CHOOSE_METHOD));
     }
 
     #[test]

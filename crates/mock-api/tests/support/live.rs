@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+use contract::endpoints::{self, FlowAction};
+use contract::flow::FlowKind;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper::Request;
@@ -142,7 +144,7 @@ impl Http {
     }
 
     pub async fn captcha(&self) -> Result<String, String> {
-        let (_, body) = self.get("/api/captcha").await?;
+        let (_, body) = self.get(endpoints::CAPTCHA).await?;
         body["captcha_id"]
             .as_str()
             .map(str::to_owned)
@@ -151,7 +153,7 @@ impl Http {
 
     /// The newest code the outbox holds for `phone`.
     pub async fn code_for(&self, phone: &str) -> Result<String, String> {
-        let (_, outbox) = self.get("/api/dev/outbox").await?;
+        let (_, outbox) = self.get(endpoints::DEV_OUTBOX).await?;
         outbox
             .as_array()
             .and_then(|all| all.iter().find(|sms| sms["to"] == phone))
@@ -170,7 +172,7 @@ impl Http {
             "captcha_id": self.captcha().await?,
             "captcha_answer": CAPTCHA,
         });
-        let (status, body) = self.post("/api/registrations", body).await?;
+        let (status, body) = self.post(endpoints::REGISTRATIONS, body).await?;
         if status != 201 {
             return Err(format!("registration {status}: {body}"));
         }
@@ -183,7 +185,7 @@ impl Http {
 
     /// The code step: the password token.
     pub async fn verify(&self, id: &str, code: &str) -> Result<String, String> {
-        let path = format!("/api/registrations/{id}/otp/verify");
+        let path = FlowKind::Registration.api_path(id, FlowAction::Verify);
         let (status, body) = self.post(&path, json!({ "code": code })).await?;
         body["password_token"]
             .as_str()
@@ -193,7 +195,7 @@ impl Http {
 
     /// The password step, timed: its status and how long the answer took.
     pub async fn set_password(&self, id: &str, token: &str) -> Result<(u16, Duration), String> {
-        let path = format!("/api/registrations/{id}/password");
+        let path = FlowKind::Registration.api_path(id, FlowAction::Password);
         let body = json!({
             "password_token": token,
             "password": PASSWORD,
@@ -219,7 +221,7 @@ impl Http {
             "captcha_id": self.captcha().await?,
             "captcha_answer": CAPTCHA,
         });
-        Ok(self.post("/api/session", body).await?.0)
+        Ok(self.post(endpoints::SESSION, body).await?.0)
     }
 }
 

@@ -5,6 +5,7 @@
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use contract::endpoints;
 use http_body_util::BodyExt;
 use mock_api::clock::Clock;
 use mock_api::config::Config;
@@ -98,7 +99,7 @@ impl TestApp {
     }
 
     pub async fn captcha_id(&self) -> String {
-        let a = self.get("/api/captcha").await;
+        let a = self.get(endpoints::CAPTCHA).await;
         assert_eq!(a.status, StatusCode::OK);
         a.body["captcha_id"].as_str().unwrap().to_owned()
     }
@@ -118,14 +119,14 @@ impl TestApp {
     /// Starts a registration and returns its id.
     pub async fn start(&self, n: u32, phone: &str) -> String {
         let body = self.registration(n, phone).await;
-        let a = self.post("/api/registrations", body).await;
+        let a = self.post(endpoints::REGISTRATIONS, body).await;
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
         a.body["registration_id"].as_str().unwrap().to_owned()
     }
 
     /// The newest code sent to `phone`.
     pub async fn last_code(&self, phone: &str) -> Option<String> {
-        let outbox = self.get("/api/dev/outbox").await.body;
+        let outbox = self.get(endpoints::DEV_OUTBOX).await.body;
         outbox
             .as_array()?
             .iter()
@@ -137,7 +138,7 @@ impl TestApp {
     pub async fn verified(&self, n: u32, phone: &str) -> (String, String) {
         let id = self.start(n, phone).await;
         let code = self.last_code(phone).await.expect("a code was sent");
-        let answer = self.verify("/api/registrations", &id, &code).await;
+        let answer = self.verify(endpoints::REGISTRATIONS, &id, &code).await;
         let token = answer.body["password_token"].as_str().expect("a token");
         (id, token.to_owned())
     }
@@ -155,7 +156,7 @@ impl TestApp {
             "captcha_id": self.captcha_id().await,
             "captcha_answer": "abcde",
         });
-        self.post("/api/session", body).await
+        self.post(endpoints::SESSION, body).await
     }
 
     /// Both steps of signing in: the pair, then the code the account's phone got. The
@@ -167,12 +168,12 @@ impl TestApp {
         }
         let id = challenge.body["challenge_id"].as_str().unwrap();
         let code = self.last_sms_code().await.expect("a code was sent");
-        self.verify("/api/session", id, &code).await
+        self.verify(endpoints::SESSION, id, &code).await
     }
 
     /// The newest code in the outbox, whoever it went to.
     pub async fn last_sms_code(&self) -> Option<String> {
-        let outbox = self.get("/api/dev/outbox").await.body;
+        let outbox = self.get(endpoints::DEV_OUTBOX).await.body;
         Some(outbox.as_array()?.first()?["code"].as_str()?.to_owned())
     }
 }
