@@ -461,7 +461,7 @@ test('a link straight to the form downloads its code in one file, beside the mai
   expect(next.length, 'the next step\'s modules are prefetched').toBeGreaterThan(0);
   expect(next.every((p) => /^\/(split_|chunk_)/.test(p)), `${next}`).toBe(true);
   expect(new Set(next).size, `no module twice: ${next}`).toBe(next.length);
-  // The bundle's parts (xtask/src/split.rs, `bundle`: count, lengths, module numbers, parts).
+  // The bundle's parts (xtask/src/split/bundle.rs, `bundle`: count, lengths, module numbers, parts).
   const bytes = await (await page.request.get(code[0])).body();
   const count = bytes.readUInt32LE(0);
   const bundled = [];

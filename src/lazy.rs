@@ -1,7 +1,7 @@
 //! The screens behind the home page, loaded lazily: each screen whose code the route table
 //! puts in a module ([`contract::route_table::Screen::code`]) is a split point here.
 //!
-//! With the `split` feature (release builds, see `xtask/src/split.rs`) each screen's code is
+//! With the `split` feature (release builds, see `xtask/src/split/`) each screen's code is
 //! cut out of the main wasm into its own files, fetched when the citizen first opens it: the
 //! home page downloads only the shell. Without the feature (development, browser tests) the
 //! same routes load from the one wasm, through the same async path.

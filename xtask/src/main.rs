@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's commands. See README.md.
 
+mod bench;
 mod dead_exports;
 #[cfg(test)]
 mod doc_paths;
@@ -7,6 +8,7 @@ mod fuzz;
 mod gallery;
 mod generated_client;
 mod hunt;
+mod inline_js;
 #[cfg(test)]
 mod modules;
 mod nginx;
@@ -96,9 +98,9 @@ fn main() {
         "gallery" => gallery::gallery(&rest),
         "doctor" => toolchain::doctor(),
         "fuzz" => fuzz::fuzz(200).map(|_| ()),
-        "bench" => serve::bench(),
-        "bench-api" => serve::bench_api(),
-        "bench-store" => serve::bench_store(&rest),
+        "bench" => bench::bench(),
+        "bench-api" => bench::bench_api(),
+        "bench-store" => bench::bench_store(&rest),
         "setup" => toolchain::setup(toolchain::Needs::ALL),
         _ => {
             eprint!("{USAGE}");

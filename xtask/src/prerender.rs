@@ -14,10 +14,9 @@
 //! (English chosen, signed in, a registration under way) would see the screen change, and
 //! gets the spinner. The storage a first visit leaves is measured, not written here.
 
-use crate::root;
-use crate::routes;
 use crate::run::{cmd, status};
 use crate::toolchain;
+use crate::{inline_js, root, routes};
 use anyhow::{bail, Context, Result};
 use contract::route_table::prerendered_page;
 use serde::Deserialize;
@@ -61,7 +60,11 @@ pub fn apply(dist: &Path) -> Result<()> {
     let index_path = dist.join("index.html");
     // Every page carries the same inline scripts (the CSP names their hashes, read from
     // index.html); index.html itself, for every other address, no template.
-    let shell = with_script(&std::fs::read_to_string(&index_path)?, &shots)?;
+    let shell = with_script(
+        &std::fs::read_to_string(&index_path)?,
+        &shots,
+        inline_js::minified,
+    )?;
     for (path, markup) in &shots.screens {
         let page = dist.join(prerendered_page(path).trim_start_matches('/'));
         if let Some(folder) = page.parent() {
@@ -72,23 +75,6 @@ pub fn apply(dist: &Path) -> Result<()> {
     std::fs::write(&index_path, shell)?;
     Ok(())
 }
-
-/// The copy's fields take typing and choices before the app is there (`prerender.mjs` gives
-/// each id the prefix `boot-`, the app's own element has it without). When the app removes
-/// the loading state (`src/boot.rs`), this hands over what the citizen did meanwhile, as
-/// they would have done it on the app's fields (so the app's own input events update its
-/// state): each value typed, each choice changed, and the focus with its caret (or on the
-/// same link). Run by the picking script once it has put a copy in place (`b` is the loading
-/// state).
-const HAND_OVER: &str = "let f=null;const g=e=>f=e.target;addEventListener(\"focusin\",g);\
-new MutationObserver((m,o)=>{if(b.isConnected)return;o.disconnect();removeEventListener(\"focusin\",g);\
-const a=e=>e.id.startsWith(\"boot-\")&&document.getElementById(e.id.slice(5));\
-for(const i of b.querySelectorAll(\"input\")){const e=a(i);if(!e)continue;\
-if(i.type==\"radio\"||i.type==\"checkbox\"){if(i.checked!=i.defaultChecked&&e.checked!=i.checked)e.click()}\
-else if(i.value!=i.defaultValue){e.value=i.value;e.dispatchEvent(new Event(\"input\",{bubbles:!0}))}}\
-if(f&&b.contains(f)&&f.tagName==\"A\"){const s=r=>[...r.querySelectorAll(\"a\")].filter(x=>x.href==f.href&&x.textContent==f.textContent);\
-s(document)[s(b).indexOf(f)]?.focus()}const e=f&&b.contains(f)&&a(f);if(e){e.focus();try{e.setSelectionRange(f.selectionStart,f.selectionEnd)}catch(x){}}})\
-.observe(b.parentNode,{childList:!0});";
 
 /// `page` with `path`'s screen as a template in its head, for the picking script.
 fn with_template(page: &str, path: &str, markup: &str) -> Result<String> {
@@ -107,8 +93,14 @@ fn with_template(page: &str, path: &str, markup: &str) -> Result<String> {
 }
 
 /// `index` with the script that picks the current address's template (right after the
-/// loading state, so the first paint already shows the screen) and hands over to the app.
-fn with_script(index: &str, shots: &Shots) -> Result<String> {
+/// loading state, so the first paint already shows the screen) and hands over to the app
+/// (`xtask/js/first-screen.js`, given the storage a first visit leaves; `minify` is
+/// terser's in the build).
+fn with_script(
+    index: &str,
+    shots: &Shots,
+    minify: impl Fn(&str) -> Result<String>,
+) -> Result<String> {
     let after_boot = "<noscript>";
     if index.matches(after_boot).count() != 1 || !index.contains("<div class=\"boot\"") {
         bail!("index.html needs one .boot element and one <noscript> after it");
@@ -118,24 +110,26 @@ fn with_script(index: &str, shots: &Shots) -> Result<String> {
     if local.contains('<') || session.contains('<') {
         bail!("the first visit's storage cannot be embedded in a script");
     }
-    // Any storage entry a first visit does not leave (or leaves with another value) means
-    // the app would render something else: keep the spinner then. Otherwise the screen
-    // replaces the spinner, whose status stays for screen readers.
-    let path = routes::CURRENT_PATH_JS;
-    let script = format!(
-        "<script>{{const b=document.querySelector(\".boot\"),p={path};\
-         let t=null;for(const e of document.querySelectorAll(\"template[data-screen]\"))if(e.dataset.screen===p)t=e;\
-         try{{for(const[s,f]of[[localStorage,{local}],[sessionStorage,{session}]])\
-         for(let i=0;i<s.length;i++){{const k=s.key(i);if(!Object.hasOwn(f,k)||f[k]!==s.getItem(k))t=null}}}}catch(e){{t=null}}\
-         if(b&&t){{const s=b.querySelector(\"[role=status]\");b.replaceChildren(t.content);\
-         if(s){{s.className=\"visually-hidden\";b.append(s)}}{HAND_OVER}}}}}</script>\n  "
-    );
+    let program = inline_js::program(
+        "first-screen.js",
+        &[
+            ("FIRST_VISIT_LOCAL", &local),
+            ("FIRST_VISIT_SESSION", &session),
+        ],
+    )?;
+    let script = format!("<script>{}</script>\n  ", minify(&program)?);
     Ok(index.replacen(after_boot, &format!("{script}{after_boot}"), 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The program as written: the build minifies it with terser, which these tests do not
+    /// need (the end-to-end tests run the minified pages).
+    fn as_written(program: &str) -> Result<String> {
+        Ok(program.to_owned())
+    }
 
     #[test]
     fn each_screen_gets_a_page_with_its_template_picked_by_address_and_first_visit_storage() {
@@ -149,16 +143,17 @@ mod tests {
             local: BTreeMap::from([("portal.lang".into(), "vi".into())]),
             session: BTreeMap::new(),
         };
-        let shell = with_script(index, &shots).unwrap();
+        let shell = with_script(index, &shots, as_written).unwrap();
         assert!(!shell.contains("<template"), "index.html has no screen");
         let html = with_template(&shell, "/a", &shots.screens["/a"]).unwrap();
         assert!(html.contains(
             "<template data-screen=\"/a\"><header>A</header><main><h1>A</h1></main></template>"
         ));
-        assert!(html.contains(r#"[[localStorage,{"portal.lang":"vi"}],[sessionStorage,{}]]"#));
+        assert!(html.contains(r#"[localStorage, {"portal.lang":"vi"}]"#));
+        assert!(html.contains("[sessionStorage, {}]"));
         // What is typed on the copy goes over to the app's fields when the copy leaves.
         assert!(
-            html.contains("new MutationObserver") && html.contains(r#"e.id.startsWith("boot-")"#)
+            html.contains("new MutationObserver") && html.contains("copy.id.startsWith('boot-')")
         );
         // The template in the head; the script right after the loading state it fills.
         assert!(html.find("<template").unwrap() < html.find("</head>").unwrap());
@@ -179,8 +174,8 @@ mod tests {
         assert!(with_template(index, "/a\"", "<main></main>").is_err());
         let mut shots = Shots::default();
         shots.local.insert("k".into(), "</script>".into());
-        assert!(with_script(index, &shots).is_err());
-        assert!(with_script("<head></head><body></body>", &Shots::default()).is_err());
+        assert!(with_script(index, &shots, as_written).is_err());
+        assert!(with_script("<head></head><body></body>", &Shots::default(), as_written).is_err());
         assert!(with_template("<body></body>", "/a", "<main></main>").is_err());
     }
 }

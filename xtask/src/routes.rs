@@ -3,15 +3,11 @@
 //! reads source text, so reformatting `src/app.rs` changes nothing the build does.
 //!
 //! The release index.html uses it to start downloading a deep link's modules together with
-//! the main wasm, instead of after it (`split::preload_script`), and to pre-render the first
+//! the main wasm, instead of after it (`xtask/js/deep-link-preload.js`), and to pre-render the first
 //! screens (`prerender::apply`).
 
 use contract::route_table::{Guard, ROUTES};
 use std::collections::BTreeMap;
-
-/// JavaScript for the current address as the route table writes it (no trailing slash but
-/// the root's), for index.html's inline scripts that pick something per address.
-pub const CURRENT_PATH_JS: &str = r#"location.pathname.replace(/(.)\/$/,"$1")"#;
 
 /// Path → split point (the module function's name, as in the split manifest), for every
 /// address whose screen has (some of) its code in a module.

@@ -244,8 +244,42 @@ async fn set_password(
     req: SetPasswordRequest,
 ) -> Result<(StatusCode, Json<AccountReady>), AppError> {
     let now = s.clock.now();
+    let username = checked_password(&s, kind, &id, &req, now).await?;
+    let hash = passwords::hash_async(req.password).await;
+    let spent = SpentToken {
+        id,
+        token: req.password_token,
+        now,
+    };
+    let full_name = kept_password(&s, kind, spent, username.clone(), hash).await?;
+    Ok((
+        advance_status(kind, Step::Password),
+        Json(AccountReady {
+            username,
+            full_name,
+            verification_level: MOBILE_VERIFICATION_LEVEL,
+        }),
+    ))
+}
+
+/// Whether `flow`'s password token is `token`, still good at `now`.
+fn token_accepts(flow: &Flow, token: &str, now: OffsetDateTime) -> bool {
+    flow.password_token
+        .as_ref()
+        .is_some_and(|t| t.accepts(token, now))
+}
+
+/// The first half, before the slow hash: the flow and its token, and the password against
+/// the rules (none of the account's own details in it). The account's username.
+async fn checked_password(
+    s: &AppState,
+    kind: FlowKind,
+    id: &str,
+    req: &SetPasswordRequest,
+    now: OffsetDateTime,
+) -> Result<String, AppError> {
     let today = s.clock.today_in_vietnam();
-    let flow_id = id.clone();
+    let flow_id = id.to_owned();
     let (flow, birth_date) =
         s.db.read(move |c| {
             let flow = flows::get(c, &flow_id, kind)?;
@@ -260,13 +294,7 @@ async fn set_password(
         })
         .await?;
     let flow = flow.ok_or_else(not_found)?;
-    let token = req.password_token.clone();
-    let token_ok = move |flow: &Flow| {
-        flow.password_token
-            .as_ref()
-            .is_some_and(|t| t.accepts(&token, now))
-    };
-    if !token_ok(&flow) {
+    if !token_accepts(&flow, &req.password_token, now) {
         return Err(invalid_token());
     }
     let (username, info) = whose_password(&flow.applicant, birth_date, today);
@@ -274,46 +302,55 @@ async fn set_password(
     if !failed.is_empty() {
         return Err(AppError::new(ErrorCode::Validation).rules(failed));
     }
-    let hash = passwords::hash_async(req.password).await;
+    Ok(username)
+}
 
-    let account_id = username.clone();
-    let full_name =
-        s.db.write(move |tx| {
-            // Spent meanwhile by another request with the same token: refused.
-            let Some(flow) = flows::get(tx, &id, kind)?.filter(|f| token_ok(f)) else {
-                return Ok(Err(invalid_token()));
-            };
-            flows::delete(tx, &id)?;
-            match flow.applicant {
-                Applicant::New(details) => {
-                    let full_name = details.full_name.clone();
-                    if !accounts::insert(tx, &details.into_account(hash))? {
-                        // Registered meanwhile (another tab finished first).
-                        return Ok(Err(AppError::new(ErrorCode::AccountExists)));
-                    }
-                    Ok(Ok(full_name))
+/// The flow whose password token the second half spends.
+struct SpentToken {
+    id: String,
+    token: String,
+    now: OffsetDateTime,
+}
+
+/// The second half, in one transaction: the token checked again and spent, and the account
+/// created or its password changed. The account's full name.
+async fn kept_password(
+    s: &AppState,
+    kind: FlowKind,
+    spent: SpentToken,
+    username: String,
+    hash: String,
+) -> Result<String, AppError> {
+    s.db.write(move |tx| {
+        // Spent meanwhile by another request with the same token: refused.
+        let Some(flow) =
+            flows::get(tx, &spent.id, kind)?.filter(|f| token_accepts(f, &spent.token, spent.now))
+        else {
+            return Ok(Err(invalid_token()));
+        };
+        flows::delete(tx, &spent.id)?;
+        match flow.applicant {
+            Applicant::New(details) => {
+                let full_name = details.full_name.clone();
+                if !accounts::insert(tx, &details.into_account(hash))? {
+                    // Registered meanwhile (another tab finished first).
+                    return Ok(Err(AppError::new(ErrorCode::AccountExists)));
                 }
-                Applicant::Existing { .. } => {
-                    let Some(mut account) = accounts::get(tx, &account_id)? else {
-                        return Ok(Err(invalid_token()));
-                    };
-                    account.password_hash = hash;
-                    account.failed_sign_ins = 0;
-                    account.locked_until = None;
-                    accounts::update_security(tx, &account)?;
-                    Ok(Ok(account.full_name))
-                }
+                Ok(Ok(full_name))
             }
-        })
-        .await??;
-    Ok((
-        advance_status(kind, Step::Password),
-        Json(AccountReady {
-            username,
-            full_name,
-            verification_level: MOBILE_VERIFICATION_LEVEL,
-        }),
-    ))
+            Applicant::Existing { .. } => {
+                let Some(mut account) = accounts::get(tx, &username)? else {
+                    return Ok(Err(invalid_token()));
+                };
+                account.password_hash = hash;
+                account.failed_sign_ins = 0;
+                account.locked_until = None;
+                accounts::update_security(tx, &account)?;
+                Ok(Ok(account.full_name))
+            }
+        }
+    })
+    .await?
 }
 
 /// The three handlers of one flow kind, named at the call (`resend_registration`, ...), with

@@ -1,5 +1,5 @@
 //! Every row and error code of spec §5, driven in-process with a controllable clock: one
-//! test binary, a file per resource as in `src/routes/`.
+//! test binary, a file per resource as in `crates/mock-api/src/routes/`.
 
 #[path = "../support/mod.rs"]
 mod support;
