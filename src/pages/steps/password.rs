@@ -43,13 +43,7 @@ pub fn PasswordPage() -> impl IntoView {
         form_submit.submitted,
         server_rules,
     );
-    let (heading, submit_label) = match kind {
-        FlowKind::Registration => (PasswordUi::PasswordHeading, Text::from(Ui::Register)),
-        FlowKind::Reset | FlowKind::SignIn => (
-            PasswordUi::ResetPasswordHeading,
-            Text::from(PasswordUi::ChangePassword),
-        ),
-    };
+    let (heading, submit_label) = heading_and_button(kind);
     let summary = checks.summary(i18n);
     use_title(heading, move || !summary.with(Vec::is_empty));
     effect(move |_| {
@@ -90,15 +84,8 @@ pub fn PasswordPage() -> impl IntoView {
             form_submit.refused();
             return;
         }
-        let Some((id, token)) =
-            flow.with_untracked(|f| Some((f.started.clone()?.flow_id, f.password_token.clone()?)))
-        else {
+        let Some((id, body)) = password_request(flow, password, confirmation) else {
             return;
-        };
-        let body = SetPasswordRequest {
-            password_token: token,
-            password: password.get_untracked(),
-            password_confirmation: confirmation.get_untracked(),
         };
         submit.send(kind.api_path(&id, FlowAction::Password), body);
     };
@@ -114,6 +101,35 @@ pub fn PasswordPage() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The step's heading and its button's words: a registration creates the account, a reset
+/// (or a sign-in's) changes its password.
+fn heading_and_button(kind: FlowKind) -> (PasswordUi, Text) {
+    match kind {
+        FlowKind::Registration => (PasswordUi::PasswordHeading, Text::from(Ui::Register)),
+        FlowKind::Reset | FlowKind::SignIn => (
+            PasswordUi::ResetPasswordHeading,
+            Text::from(PasswordUi::ChangePassword),
+        ),
+    }
+}
+
+/// The flow's id and the request for the typed password, once the code step has given the
+/// flow its token.
+fn password_request(
+    flow: RwSignal<FlowState>,
+    password: RwSignal<String>,
+    confirmation: RwSignal<String>,
+) -> Option<(String, SetPasswordRequest)> {
+    let (id, token) =
+        flow.with_untracked(|f| Some((f.started.clone()?.flow_id, f.password_token.clone()?)))?;
+    let body = SetPasswordRequest {
+        password_token: token,
+        password: password.get_untracked(),
+        password_confirmation: confirmation.get_untracked(),
+    };
+    Some((id, body))
 }
 
 /// A refusal that is not about the rules: registered meanwhile, or try again.
