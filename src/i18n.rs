@@ -94,9 +94,6 @@ impl<T: Localize> From<T> for Text {
 
 impl Text {
     pub fn in_lang(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => self.vi,
-            Lang::En => self.en,
-        }
+        lang.pick(self.vi, self.en)
     }
 }

@@ -28,10 +28,11 @@ use super::{GALLERY, GALLERY_FLOW};
 
 /// The gallery's view for `path`, or None when the path is not the gallery's.
 pub fn route(path: &str) -> Option<AnyView> {
-    if path == GALLERY || path == "/__gallery/" {
+    let rest = path.strip_prefix(GALLERY)?;
+    if rest.is_empty() || rest == "/" {
         return Some(view! { <GalleryIndex/> }.into_any());
     }
-    let key = path.strip_prefix("/__gallery/")?;
+    let key = rest.strip_prefix('/')?;
     if key == GALLERY_FLOW {
         return Some(view! { <FlowMapPage/> }.into_any());
     }
@@ -50,7 +51,7 @@ fn GalleryIndex() -> impl IntoView {
                 "Each state is the real screen with injected state. Link one with "
                 <code>"/__gallery#key"</code>", open it alone at "<code>"/__gallery/key"</code>
                 ", or write them all as PNGs with "<code>"cargo xtask gallery"</code>". "
-                <a href="/__gallery/flow" rel="external">"The flow map"</a>" shows how they connect."
+                <a href=format!("{GALLERY}/{GALLERY_FLOW}") rel="external">"The flow map"</a>" shows how they connect."
             </p>
             <nav aria-label="States">
                 <ul class="gallery__toc">
@@ -62,13 +63,13 @@ fn GalleryIndex() -> impl IntoView {
             {STATES.iter().map(|s| view! {
                 <article class="gallery__item" id=s.key aria-labelledby=format!("{}-title", s.key)>
                     <h2 id=format!("{}-title", s.key)>
-                        {s.title} " " <a href=format!("/__gallery/{}", s.key) rel="external" data-state=s.key>{s.key}</a>
+                        {s.title} " " <a href=format!("{GALLERY}/{}", s.key) rel="external" data-state=s.key>{s.key}</a>
                     </h2>
                     <div class="gallery__frames">
-                        <iframe class="gallery__phone" src=format!("/__gallery/{}", s.key)
+                        <iframe class="gallery__phone" src=format!("{GALLERY}/{}", s.key)
                             title=format!("{} (375 px)", s.title) width="375" height="720" prop:loading="lazy"></iframe>
                         <div class="gallery__desktop">
-                            <iframe src=format!("/__gallery/{}", s.key)
+                            <iframe src=format!("{GALLERY}/{}", s.key)
                                 title=format!("{} (1280 px)", s.title) width="1280" height="900" prop:loading="lazy"></iframe>
                         </div>
                     </div>
@@ -96,7 +97,7 @@ fn FlowMapPage() -> impl IntoView {
             .unwrap_or_else(|| default.to_owned())
     };
     let thumbnails = param("thumbnails", &format!("{DEV_GALLERY_BASELINE}/"));
-    let states = param("states", "/__gallery/");
+    let states = param("states", &format!("{GALLERY}/"));
     let map = flow_map();
     let drawing = svg(
         &map,

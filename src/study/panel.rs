@@ -159,10 +159,7 @@ fn TaskCard(session: StudySession) -> impl IntoView {
     };
     view! {
         <h2 class="study-panel__title">{title}</h2>
-        <p class="study-panel__task">{move || task.as_ref().map(|t| match i18n.lang.get() {
-            Lang::Vi => t.vi.clone(),
-            Lang::En => t.en.clone(),
-        })}</p>
+        <p class="study-panel__task">{move || task.as_ref().map(|t| i18n.lang.get().pick(&t.vi, &t.en).clone())}</p>
         <div class="study-panel__actions">
             <button type="button" class="button" aria-disabled=move || busy.get().then_some("true")
                 on:click=move |_| end(TaskOutcome::Done)>{i18n.t(StudyUi::TaskDone)}</button>

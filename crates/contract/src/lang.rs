@@ -12,6 +12,14 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
 
+    /// Of a text's two languages, this one's.
+    pub fn pick<T>(self, vi: T, en: T) -> T {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
     /// The BCP 47 tag, for `<html lang>` and `Accept-Language`.
     pub fn tag(self) -> &'static str {
         match self {

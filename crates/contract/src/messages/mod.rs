@@ -38,10 +38,7 @@ pub trait Localize {
 
     fn text(&self, lang: Lang) -> &'static str {
         let (vi, en) = self.texts();
-        match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
+        lang.pick(vi, en)
     }
 }
 
