@@ -48,32 +48,7 @@ fn comments(text: &str, hash: bool) -> String {
 
 /// (file, its text to check) for README.md, `docs/*.md` and the comments of the sources.
 fn named_places(root: &Path) -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if path.is_dir() {
-                if ![
-                    "target",
-                    "node_modules",
-                    "dist",
-                    "vendor",
-                    ".git",
-                    "baseline",
-                ]
-                .contains(&name.as_ref())
-                {
-                    walk(&path, out);
-                }
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(root, &mut files);
-    files
+    crate::tree::files_under(root)
         .into_iter()
         .filter_map(|path| {
             let rel = path.strip_prefix(root).ok()?.display().to_string();

@@ -4,7 +4,7 @@
 //! carries them on its first load.
 
 use crate::root;
-use crate::run::{cmd, status};
+use crate::split::{self, Script};
 use anyhow::{bail, Context, Result};
 
 /// `xtask/js/<file>` with each `(name, value)`'s `__NAME__` replaced by the value (JSON, as
@@ -36,18 +36,10 @@ pub fn program(file: &str, data: &[(&str, &str)]) -> Result<String> {
 pub fn minified(program: &str) -> Result<String> {
     let dir = root().join("target/inline-js");
     std::fs::create_dir_all(&dir)?;
-    let input = dir.join(format!(
-        "{}.js",
-        crate::split::short_hash(program.as_bytes())
-    ));
+    let input = dir.join(format!("{}.js", split::short_hash(program.as_bytes())));
     let output = input.with_extension("min.js");
     std::fs::write(&input, program)?;
-    let terser = root().join("node_modules/.bin/terser");
-    let (i, o) = (input.to_string_lossy(), output.to_string_lossy());
-    status(cmd(
-        &terser.to_string_lossy(),
-        &[&*i, "--compress", "--mangle", "-o", &*o],
-    ))?;
+    split::minify(&input, &output, Script::Classic)?;
     Ok(std::fs::read_to_string(&output)?.trim_end().to_owned())
 }
 

@@ -23,6 +23,8 @@ mod split;
 mod study;
 mod test;
 mod toolchain;
+#[cfg(test)]
+mod tree;
 
 use anyhow::Result;
 use std::path::PathBuf;

@@ -10,7 +10,7 @@ type Graph = BTreeMap<String, BTreeSet<String>>;
 /// Module path (`pages::steps::otp`) → the modules it uses, for every file under `src`.
 fn graph(src: &Path) -> Graph {
     let mut files = BTreeMap::new();
-    collect(src, src, &mut files);
+    collect(src, &mut files);
     let modules: BTreeSet<String> = files.keys().cloned().collect();
     let resolve = |path: &str| -> Option<String> {
         let segments: Vec<&str> = path.split("::").collect();
@@ -53,12 +53,9 @@ fn graph(src: &Path) -> Graph {
     graph
 }
 
-fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) {
-    for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(root, &path, files);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+fn collect(root: &Path, files: &mut BTreeMap<String, String>) {
+    for path in crate::tree::files_under(root) {
+        if path.extension().is_some_and(|e| e == "rs") {
             let rel = path
                 .strip_prefix(root)
                 .expect("under src")

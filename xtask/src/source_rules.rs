@@ -3,18 +3,16 @@
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    fn rust_files(dir: &Path, out: &mut Vec<(String, String)>) {
-        for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+    /// (path, text) of every Rust file under `dir`.
+    fn rust_files(dir: &std::path::Path) -> Vec<(String, String)> {
+        crate::tree::files_under(dir)
+            .into_iter()
+            .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+            .map(|path| {
                 let text = std::fs::read_to_string(&path).expect("a source file");
-                out.push((path.display().to_string(), text));
-            }
-        }
+                (path.display().to_string(), text)
+            })
+            .collect()
     }
 
     /// Every screen's `<h1>` is a `PageHeading`: the one mechanism that moves focus to the
@@ -24,8 +22,7 @@ mod tests {
     #[test]
     fn every_screen_heading_is_a_page_heading() {
         let src = crate::root().join("src");
-        let mut files = Vec::new();
-        rust_files(&src, &mut files);
+        let files = rust_files(&src);
         assert!(files.len() > 20, "read {} files", files.len());
         let bare: Vec<&str> = files
             .iter()

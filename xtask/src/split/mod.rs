@@ -181,7 +181,7 @@ fn bind_main_module(
     let pruned =
         crate::dead_exports::prune(&bound.join(js_name), &bound.join(format!("{stem}_bg.wasm")))?;
     eprintln!("removed exported classes nothing creates: {pruned:?}");
-    minify(&bound.join(js_name), &dist.join(js_name))?;
+    minify(&bound.join(js_name), &dist.join(js_name), Script::Module)?;
     wasm_opt.run(
         &bound.join(format!("{stem}_bg.wasm")),
         &dist.join(format!("{stem}_bg.wasm")),
@@ -240,7 +240,7 @@ fn write_modules(
     }
     let loader_source = work.join(loader);
     std::fs::write(&loader_source, &loader_js)?;
-    minify(&loader_source, &dist.join(loader))?;
+    minify(&loader_source, &dist.join(loader), Script::Module)?;
     let by_point = split
         .prefetch_map
         .iter()
@@ -292,15 +292,26 @@ fn write_manifest(m: &Manifest) -> Result<()> {
     Ok(())
 }
 
-/// wasm-bindgen's glue and the split loader, minified (terser, from `package.json`): they are
-/// on every first load, and their names and comments are a third of their compressed size.
-fn minify(input: &Path, output: &Path) -> Result<()> {
+/// How a script is loaded, which decides what terser may rename.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// An ES module (wasm-bindgen's glue, the split loader).
+    Module,
+    /// A classic inline `<script>` (`inline_js.rs`).
+    Classic,
+}
+
+/// `input` minified into `output` by terser (from `package.json`). Everything the release
+/// pages load is: the glue, the loader and the inline scripts are on every first load, and
+/// their names and comments are a third of their compressed size.
+pub fn minify(input: &Path, output: &Path, script: Script) -> Result<()> {
     let terser = root().join("node_modules/.bin/terser");
     let (i, o) = (input.to_string_lossy(), output.to_string_lossy());
-    status(cmd(
-        &terser.to_string_lossy(),
-        &[&*i, "--module", "--compress", "--mangle", "-o", &*o],
-    ))
+    let mut args = vec![&*i, "--compress", "--mangle", "-o", &*o];
+    if script == Script::Module {
+        args.insert(1, "--module");
+    }
+    status(cmd(&terser.to_string_lossy(), &args))
 }
 
 /// A name that needs no quoting in a script.
