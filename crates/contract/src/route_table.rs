@@ -206,27 +206,22 @@ pub fn in_flow(flow: FlowKind) -> impl Iterator<Item = &'static Route> {
 }
 
 impl FlowKind {
-    /// The address of `step` in this flow.
+    /// The address of `step` in this flow. A finished reset or sign-in has signed the
+    /// citizen in: its "done" is the account page.
     pub fn path(self, step: Step) -> &'static str {
-        step_path(self, step)
+        if step == Step::Done && self.ends_signed_in() {
+            return ACCOUNT;
+        }
+        in_flow(self)
+            .find(|r| r.guard == Guard::Step(step))
+            // Every step of a flow has its route (tested); a step a flow lacks goes home.
+            .map_or(HOME, |r| r.path)
     }
-}
-
-/// The address of `step` in `flow`. A finished reset or sign-in has signed the citizen in:
-/// its "done" is the account page.
-pub fn step_path(flow: FlowKind, wanted: Step) -> &'static str {
-    if wanted == Step::Done && flow.ends_signed_in() {
-        return ACCOUNT;
-    }
-    in_flow(flow)
-        .find(|r| r.guard == Guard::Step(wanted))
-        // Every step of a flow has its route (tested); a step a flow lacks goes home.
-        .map_or(HOME, |r| r.path)
 }
 
 /// The address of a flow's first step, which all its steps are under.
 pub fn flow_base(flow: FlowKind) -> &'static str {
-    step_path(flow, Step::Details)
+    flow.path(Step::Details)
 }
 
 #[cfg(test)]
@@ -248,7 +243,7 @@ mod tests {
     fn every_step_of_every_flow_has_one_route_under_the_flows_base() {
         for flow in FlowKind::ALL {
             for &s in flow.steps() {
-                let path = step_path(flow, s);
+                let path = flow.path(s);
                 let route = route_at(path).unwrap_or_else(|| panic!("{flow:?} {s:?}: {path}"));
                 if s == Step::Done && flow.ends_signed_in() {
                     assert_eq!(path, ACCOUNT);
