@@ -52,13 +52,18 @@ fn named_places(root: &Path) -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|path| {
             let rel = path.strip_prefix(root).ok()?.display().to_string();
-            let ext = path.extension()?.to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&path).ok()?;
-            let checked = match ext.as_str() {
-                "md" if rel == "README.md" || rel.starts_with("docs/") => text,
-                "rs" | "mjs" | "js" | "css" => comments(&text, false),
-                "py" | "toml" => comments(&text, true),
+            // Which part is checked, decided before reading: the whole text (`None`) or its
+            // comments (`Some(hash)`: with `#` lines or not); any other file is not read.
+            let comments_with_hash = match path.extension()?.to_str()? {
+                "md" if rel == "README.md" || rel.starts_with("docs/") => None,
+                "rs" | "mjs" | "js" | "css" => Some(false),
+                "py" | "toml" => Some(true),
                 _ => return None,
+            };
+            let text = std::fs::read_to_string(&path).ok()?;
+            let checked = match comments_with_hash {
+                None => text,
+                Some(hash) => comments(&text, hash),
             };
             Some((rel, checked))
         })
